@@ -1,0 +1,81 @@
+// Clean text -> clauses: the preamble "0", parts 一、二、三 with their （N） headings and numbered tasks "2.N".
+import { splitMeasures } from './measures';
+import type { Clause, ClausePath } from './types';
+
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+const PART = /^([一二三四五六七八九十]+)、([^。]+)$/;
+const HEADING = /^（([一二三四五六七八九十]+)）(.+)$/;
+const TASK = /^(\d+)\.(.+)$/;
+
+function numeral(text: string): number {
+  if (text === '十') return 10;
+  if (text.startsWith('十')) return 10 + CHINESE_NUMERALS.indexOf(text[1]!) + 1;
+  return CHINESE_NUMERALS.indexOf(text) + 1;
+}
+
+/** Splits "标题。正文" into title and body at the first full stop. */
+function titled(line: string): { title: string; body: string } {
+  const stop = line.indexOf('。');
+  if (stop < 0) return { title: line, body: '' };
+  return { title: line.slice(0, stop), body: line.slice(stop + 1) };
+}
+
+interface Draft {
+  clause: string;
+  title: string;
+  path: ClausePath;
+  paragraphs: string[];
+}
+
+/**
+ * Parses the clean text of a plan into clauses in document order.
+ * A （N） heading with no body of its own and numbered tasks under it is a group; otherwise it is a clause.
+ */
+export function parseClauses(doc: string, text: string): Clause[] {
+  const lines = text.split('\n');
+  const drafts: Draft[] = [];
+  let part = { number: 0, label: '前言' };
+  let group: string | undefined;
+  let current: Draft | undefined;
+
+  const open = (clause: string, title: string, label: string, body: string): void => {
+    current = { clause, title, path: { part: part.label, group, label }, paragraphs: body ? [body] : [] };
+    if (!group) delete current.path.group;
+    drafts.push(current);
+  };
+
+  lines.forEach((line, i) => {
+    const partMatch = PART.exec(line);
+    const heading = HEADING.exec(line);
+    const task = TASK.exec(line);
+    if (partMatch) {
+      part = { number: numeral(partMatch[1]!), label: line };
+      group = undefined;
+      current = undefined;
+    } else if (heading) {
+      const { title, body } = titled(heading[2]!);
+      const next = lines[i + 1] ?? '';
+      if (!body && TASK.test(next)) {
+        group = line;
+        current = undefined;
+      } else {
+        group = undefined;
+        open(`${part.number}.${numeral(heading[1]!)}`, title, `（${heading[1]}）${title}`, body);
+      }
+    } else if (task && part.number > 0) {
+      const { title, body } = titled(task[2]!);
+      open(`${part.number}.${task[1]}`, title, `${task[1]}.${title}`, body);
+    } else if (current) {
+      current.paragraphs.push(line);
+    } else if (part.number === 0) {
+      open('0', '前言', '前言', line);
+    } else {
+      throw new Error(`text outside any clause: ${line.slice(0, 30)}`);
+    }
+  });
+
+  return drafts.map(({ clause, title, path, paragraphs }) => {
+    const body = paragraphs.join('\n');
+    return { doc, clause, title, path, text: body, measures: splitMeasures(body) };
+  });
+}

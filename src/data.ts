@@ -1,0 +1,20 @@
+// The build's outputs and the vocabulary, loaded once per isolate and shared by every runtime.
+import corpusJson from './generated/corpus.json';
+import indexJson from './generated/index.json';
+import promptsJson from './generated/prompts.json';
+import vocabularyJson from '../corpus/vocabulary.json';
+import type { CorpusDoc } from './corpus/types';
+import type { PackedIndex } from './search/packed';
+import { createRetriever, type Retriever } from './search/retrieve';
+import type { Vocabulary } from './search/query';
+
+export const docs: readonly CorpusDoc[] = (corpusJson as { docs: CorpusDoc[] }).docs;
+export const prompts = promptsJson as Record<string, string>;
+
+let retriever: Retriever | undefined;
+
+/** The retriever over the built index; created on first use so a cold start pays only for parsing. */
+export function getRetriever(): Retriever {
+  retriever ??= createRetriever(docs, indexJson as unknown as PackedIndex, vocabularyJson as Vocabulary);
+  return retriever;
+}

@@ -1,0 +1,54 @@
+// Build step: corpus/ + prompts/ -> src/generated/{corpus,index,lunr,prompts}.json, read by every runtime.
+// `--if-missing` skips the work when the outputs are newer than every input (npm start, npm run ask).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIndex } from '../search/build-index';
+import { packIndex } from '../search/packed';
+import { loadCorpus } from './corpus-files';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const OUT = join(ROOT, 'src/generated');
+const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'prompts.json'].map((f) => join(OUT, f));
+const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node'].map((d) => join(ROOT, d));
+
+function newestInput(): number {
+  return Math.max(
+    ...INPUT_DIRS.flatMap((dir) => readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs)),
+  );
+}
+
+function upToDate(): boolean {
+  if (!OUTPUTS.every((f) => existsSync(f))) return false;
+  const oldestOutput = Math.min(...OUTPUTS.map((f) => statSync(f).mtimeMs));
+  return oldestOutput >= newestInput();
+}
+
+function readPrompts(): Record<string, string> {
+  const dir = join(ROOT, 'prompts');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => [f.replace(/\.md$/, ''), readFileSync(join(dir, f), 'utf8').trim()]),
+  );
+}
+
+function build(): void {
+  const started = performance.now();
+  const docs = loadCorpus();
+  const clauses = docs.flatMap((doc) => doc.clauses);
+  const lunrIndex = buildIndex(clauses);
+  const packed = packIndex(lunrIndex);
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'corpus.json'), JSON.stringify({ docs }));
+  writeFileSync(join(OUT, 'lunr.json'), JSON.stringify(lunrIndex));
+  writeFileSync(join(OUT, 'index.json'), JSON.stringify(packed));
+  writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
+  const ms = Math.round(performance.now() - started);
+  if (!process.argv.includes('--quiet')) {
+    console.log(`built ${docs.length} document(s), ${clauses.length} clauses, ${packed.refs.length} measures, ` +
+      `${Object.keys(packed.terms).length} terms in ${ms} ms -> src/generated/`);
+  }
+}
+
+if (process.argv.includes('--if-missing') && upToDate()) process.exit(0);
+build();

@@ -1,0 +1,17 @@
+// Query normalisation: Traditional -> Simplified, full-width -> half-width digits and letters, lower case.
+import { toSimplified } from '../corpus/script';
+
+/** Full-width ASCII (Ａ１％) to half-width, ideographic space to space. Chinese punctuation stays as it is. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff1a\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/**
+ * Normalises text the same way for the index and for queries.
+ * @example normalize('育兒假ＡＢＣ１２') // '育儿假abc12'
+ */
+export function normalize(text: string): string {
+  return halfWidth(toSimplified(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+}

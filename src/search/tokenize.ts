@@ -1,0 +1,46 @@
+// The one tokenizer for index and queries: Han bigrams, numbers with their unit, Latin words.
+// lunr's default pipeline (English trimmer, stop words, stemmer) would drop every Han character, so it is never used.
+
+const HAN = /\p{Script=Han}/u;
+// 18:30 | 6.5‰ | 98天 | 4.5 | 2025年 ; a unit is the one character right after the number.
+const NUMBER = /^(\d+(?::\d+|\.\d+)?)([‰%\p{Script=Han}])?/u;
+
+/**
+ * Splits normalised text into index terms. Han runs give overlapping bigrams (a lone Han character gives
+ * itself); a number gives itself and number+unit; Latin letters give lower-case words.
+ * @example tokenize('产假98天') // ['产假', '98', '98天']
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  let run = '';
+  const flushRun = (): void => {
+    if (run.length === 1) tokens.push(run);
+    for (let i = 0; i + 1 < run.length; i++) tokens.push(run.slice(i, i + 2));
+    run = '';
+  };
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (HAN.test(ch)) {
+      run += ch;
+      i++;
+      continue;
+    }
+    flushRun();
+    if (ch >= '0' && ch <= '9') {
+      const match = NUMBER.exec(text.slice(i))!;
+      tokens.push(match[1]!);
+      if (match[2]) tokens.push(match[1]! + match[2]);
+      i += match[1]!.length; // the unit stays in the text: it also starts the next Han run
+    } else if (ch >= 'a' && ch <= 'z') {
+      let end = i;
+      while (end < text.length && text[end]! >= 'a' && text[end]! <= 'z') end++;
+      tokens.push(text.slice(i, end));
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  flushRun();
+  return tokens;
+}
