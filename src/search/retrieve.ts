@@ -32,6 +32,11 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+/** What the answerers need beyond the API's result: the weighted terms the search used. */
+export interface Retrieval extends SearchResult {
+  terms: ReadonlyMap<string, number>;
+}
+
 export interface SearchOptions {
   k?: number;
   /** Earlier user turns, oldest first: an elliptical follow-up borrows their topic. */
@@ -55,8 +60,11 @@ interface MeasureRef {
 }
 
 export interface Retriever {
-  search(question: string, options?: SearchOptions): SearchResult;
+  search(question: string, options?: SearchOptions): Retrieval;
   analyze(question: string): AnalyzedQuery;
+  /** Inverse document frequency of a term over measures (BM25's, as lunr computes it). */
+  idf(term: string): number;
+  clause(doc: string, clause: string): Clause | undefined;
   clauses: readonly Clause[];
 }
 
@@ -90,7 +98,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     return { query, terms };
   }
 
-  function search(question: string, options: SearchOptions = {}): SearchResult {
+  function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
     const { query, terms } = termsFor(question, options.history ?? []);
     const scores = scorePacked(index, terms);
@@ -122,6 +130,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
       query: question,
       normalized: query.normalized,
       relevant,
+      terms,
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
@@ -137,7 +146,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     };
   }
 
-  return { search, analyze, clauses };
+  return { search, analyze, idf, clause: (doc, id) => byKey.get(`${doc}/${id}`), clauses };
 }
 
 /** A follow-up is thin when few of its own words are in the plan at all ("那男方呢"). */

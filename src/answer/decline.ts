@@ -1,0 +1,27 @@
+// The honest "the plan does not cover this" answer, with where to ask instead.
+import referrals from '../../corpus/referrals.json';
+import type { Answer, AnswerMode } from '../http/schemas';
+import { isEnglish } from './language';
+import { normalize } from '../search/normalize';
+
+/** Hotline numbers an answer may name without a quote (they come from corpus/referrals.json). */
+export const HOTLINES: readonly string[] = referrals.hotlines;
+
+/** A declined answer: says plainly that the plan does not cover the question and where to ask. */
+export function declineAnswer(question: string, mode: AnswerMode): Answer {
+  const english = isEnglish(question);
+  const text = normalize(question);
+  const topic = referrals.topics.find((t) => t.words.some((w) => text.includes(w.toLowerCase())));
+  const lines = english
+    ? [
+        'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',
+        ...(topic ? [topic.en] : []),
+        referrals.general.en,
+      ]
+    : [
+        '这个问题不在《青海省优化生育政策促进人口长期均衡发展的实施方案》的范围内，方案里没有相关内容，我不能凭空回答。',
+        ...(topic ? [topic.zh] : []),
+        referrals.general.zh,
+      ];
+  return { answer: lines.join('\n'), answered: false, mode, citations: [] };
+}

@@ -1,0 +1,20 @@
+// Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
+
+export interface Bindings {
+  /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
+  ANTHROPIC_API_KEY?: string;
+  /** Optional. A Messages API base URL (a proxy or gateway); missing -> the SDK's default. */
+  ANTHROPIC_BASE_URL?: string;
+  /** Optional. Model for answers; missing -> DEFAULT_ANSWER_MODEL. */
+  ANSWER_MODEL?: string;
+  /** Optional. Max output tokens per answer; missing -> 800. */
+  ANSWER_MAX_TOKENS?: string;
+  /** Optional. Whole-answer budget in ms for the model path before falling back; missing -> 9000. */
+  ANSWER_TIMEOUT_MS?: string;
+  /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
+  ALLOWED_EMBED_ORIGINS?: string;
+}
+
+export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-5';
+
+export type AppEnv = { Bindings: Bindings };

@@ -1,0 +1,69 @@
+// Every input and output of the HTTP API as zod schemas; route handlers, answerers and tests share their types.
+import { z } from 'zod';
+
+const trimmed = (max: number, what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `缺少${what}` : `${what}必须是文本`) })
+    .trim()
+    .min(1, { error: `${what}不能为空` })
+    .max(max, { error: `${what}不能超过${max}个字` });
+
+export const searchQuery = z.object({
+  q: trimmed(500, '查询词 q'),
+  k: z.coerce
+    .number({ error: 'k 必须是 1 到 20 之间的整数' })
+    .int({ error: 'k 必须是 1 到 20 之间的整数' })
+    .min(1, { error: 'k 必须是 1 到 20 之间的整数' })
+    .max(20, { error: 'k 必须是 1 到 20 之间的整数' })
+    .default(5),
+  department: z.string().trim().min(1).max(60).optional(),
+  topic: z.string().trim().min(1).max(30).optional(),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const clauseParam = z.object({
+  clause: z.string().regex(/^\d+(\.\d+)?$/, { error: '条款编号格式应为 0、1.2、2.15 这样的数字' }),
+});
+
+export const historyTurn = z.object({
+  role: z.enum(['user', 'assistant'], { error: '对话角色只能是 user 或 assistant' }),
+  content: trimmed(1000, '对话内容'),
+});
+export type HistoryTurn = z.infer<typeof historyTurn>;
+
+export const askBody = z.object({
+  question: trimmed(500, '问题 question'),
+  history: z.array(historyTurn, { error: 'history 必须是对话数组' }).max(10, { error: '对话历史最多 10 轮' }).default([]),
+});
+export type AskBody = z.infer<typeof askBody>;
+
+export const citation = z.object({
+  doc: z.string(),
+  clause: z.string(),
+  title: z.string(),
+  /** Exactly the clause text sliced at [start, end). */
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type Citation = z.infer<typeof citation>;
+
+export const answerMode = z.enum(['extractive', 'claude', 'fallback']);
+export type AnswerMode = z.infer<typeof answerMode>;
+
+export const answer = z.object({
+  answer: z.string(),
+  answered: z.boolean(),
+  mode: answerMode,
+  citations: z.array(citation),
+});
+export type Answer = z.infer<typeof answer>;
+
+export const feedbackBody = z.object({
+  rating: z.enum(['up', 'down'], { error: 'rating 只能是 up 或 down' }),
+  question: trimmed(500, '问题 question'),
+  answer: z.string().max(4000, { error: '回答不能超过4000个字' }).optional(),
+  clauses: z.array(z.string().max(10)).max(20).optional(),
+  comment: z.string().trim().max(500, { error: '意见不能超过500个字' }).optional(),
+});
+export type FeedbackBody = z.infer<typeof feedbackBody>;

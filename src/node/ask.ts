@@ -1,0 +1,37 @@
+// `npm run ask -- "产假有多少天" [--json] [--history "上一问"…]`: the answer with its citations, for a hotline
+// agent at a terminal and for tuning. Uses the same pipeline as POST /api/ask (Claude when the key is set).
+import { askOnce } from '../answer/ask';
+import type { HistoryTurn } from '../http/schemas';
+import { askBody } from '../http/schemas';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const history: HistoryTurn[] = [];
+const words: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--json') continue;
+  if (args[i] === '--history') history.push({ role: 'user', content: args[++i] ?? '' });
+  else words.push(args[i]!);
+}
+
+const parsed = askBody.safeParse({ question: words.join(' '), history });
+if (!parsed.success) {
+  console.error(`用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]\n${parsed.error.issues[0]?.message ?? ''}`);
+  process.exit(2);
+}
+
+const answer = await askOnce(parsed.data, {
+  ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY,
+  ANTHROPIC_BASE_URL: process.env.ANTHROPIC_BASE_URL,
+  ANSWER_MODEL: process.env.ANSWER_MODEL,
+  ANSWER_MAX_TOKENS: process.env.ANSWER_MAX_TOKENS,
+  ANSWER_TIMEOUT_MS: process.env.ANSWER_TIMEOUT_MS,
+});
+if (json) {
+  console.log(JSON.stringify(answer, null, 2));
+} else {
+  console.log(answer.answer);
+  if (answer.citations.length > 0) console.log('\n引用：');
+  for (const [i, c] of answer.citations.entries()) console.log(`[${i + 1}] ${c.clause} ${c.title}（${c.start}–${c.end}）\n    「${c.quote}」`);
+  console.log(`\n（${answer.mode === 'extractive' ? '摘录原文自动生成' : answer.mode === 'claude' ? '由 Claude 根据原文生成' : '模型不可用，改为摘录原文'}；以官方解释为准）`);
+}
