@@ -1,7 +1,7 @@
 // The Worker entry running in workerd (Cloudflare's runtime), called as a deployed Worker would be.
 import { exports } from 'cloudflare:workers';
 
-const worker = exports.default as unknown as { fetch(input: string, init?: RequestInit): Promise<Response> };
+const worker = exports.default;
 import { describe, expect, it } from 'vitest';
 
 describe('worker in workerd', () => {

@@ -50,7 +50,8 @@ export async function* ask(input: AskInput, env: Bindings, signal?: AbortSignal)
 export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
   for (const [i, citation] of answer.citations.entries()) yield { event: 'citation', data: { ...citation, n: i + 1 } };
   const lines = answer.answer.split('\n');
-  for (const [i, line] of lines.entries()) yield { event: 'delta', data: { text: i < lines.length - 1 ? `${line}\n` : line } };
+  for (const [i, line] of lines.entries())
+    yield { event: 'delta', data: { text: i < lines.length - 1 ? `${line}\n` : line } };
   yield { event: 'done', data: answer };
 }
 

@@ -21,9 +21,25 @@ export function bindingOf(sentence: string): Binding {
 /** Plain-Chinese and English wording of each level, for answers and the hotline console. */
 export const BINDING_LABELS: Record<Binding, { zh: string; en: string; short: string }> = {
   required: { zh: '方案明确要求', en: 'The plan requires this', short: '明确要求' },
-  encouraged: { zh: '方案鼓励、支持，但不是强制规定', en: 'The plan encourages this; it is not mandatory', short: '鼓励支持' },
-  explored: { zh: '方案提出探索，还不是具体制度', en: 'The plan only proposes to explore this; it is not yet a rule', short: '探索' },
+  encouraged: {
+    zh: '方案鼓励、支持，但不是强制规定',
+    en: 'The plan encourages this; it is not mandatory',
+    short: '鼓励支持',
+  },
+  explored: {
+    zh: '方案提出探索，还不是具体制度',
+    en: 'The plan only proposes to explore this; it is not yet a rule',
+    short: '探索',
+  },
   target: { zh: '这是方案定下的目标', en: 'This is a target set by the plan', short: '目标' },
-  principle: { zh: '方案“原则上”这样要求，允许例外', en: 'The plan asks for this "in principle", so exceptions are possible', short: '原则要求' },
-  action: { zh: '这是方案部署的工作任务', en: 'This is a task the plan assigns to government departments', short: '工作任务' },
+  principle: {
+    zh: '方案“原则上”这样要求，允许例外',
+    en: 'The plan asks for this "in principle", so exceptions are possible',
+    short: '原则要求',
+  },
+  action: {
+    zh: '这是方案部署的工作任务',
+    en: 'This is a task the plan assigns to government departments',
+    short: '工作任务',
+  },
 };

@@ -36,7 +36,12 @@ interface Scored extends SentenceSpan {
 }
 
 /** Composes the extractive answer for a retrieval; declines when retrieval found nothing relevant. */
-export function extractiveAnswer(question: string, retrieval: Retrieval, retriever: Retriever, redacted = false): Answer {
+export function extractiveAnswer(
+  question: string,
+  retrieval: Retrieval,
+  retriever: Retriever,
+  redacted = false,
+): Answer {
   const english = isEnglish(question);
   if (!retrieval.relevant || retrieval.hits.length === 0) return declineAnswer(question, 'extractive');
 
@@ -50,7 +55,14 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, retriev
       last.quote = clause.text.slice(last.start, end);
       return citations.length;
     }
-    citations.push({ doc: clause.doc, clause: clause.clause, title: clause.title, quote: clause.text.slice(start, end), start, end });
+    citations.push({
+      doc: clause.doc,
+      clause: clause.clause,
+      title: clause.title,
+      quote: clause.text.slice(start, end),
+      start,
+      end,
+    });
     return citations.length;
   };
 
@@ -61,13 +73,20 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, retriev
     const binding = bindingOf(sentence.text);
     const words = leadOf(sentence, quantity, binding);
     const prefix = english ? LEAD[binding].en : LEAD[binding].zh;
-    if (english) lines.push(`${i === 0 ? `According to the plan (“${sentence.clause.title}”)` : 'Also'}: ${prefix} ${words}[${marker}]`);
+    if (english)
+      lines.push(
+        `${i === 0 ? `According to the plan (“${sentence.clause.title}”)` : 'Also'}: ${prefix} ${words}[${marker}]`,
+      );
     else lines.push(`${i === 0 ? '' : '另外，'}${prefix}${words}[${marker}]`);
   }
 
   const quoted = citations.map((c) => c.quote).join('');
   if (ASKS_MONEY.test(question) && !MONEY_IN_TEXT.test(quoted)) {
-    lines.push(english ? 'The plan does not state any amount of money for this; do not rely on figures from elsewhere.' : '方案没有写明具体金额，请不要轻信其他来源的数字。');
+    lines.push(
+      english
+        ? 'The plan does not state any amount of money for this; do not rely on figures from elsewhere.'
+        : '方案没有写明具体金额，请不要轻信其他来源的数字。',
+    );
   } else if (ASKS_DAYS.test(question) && !DAYS_IN_TEXT.test(quoted)) {
     lines.push(english ? 'The plan does not state a number of days for this.' : '方案没有写明具体天数。');
   }
@@ -87,9 +106,11 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, retriev
   }
 
   if (redacted) {
-    lines.push(english
-      ? 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.'
-      : '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。');
+    lines.push(
+      english
+        ? 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.'
+        : '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
+    );
   }
   return { answer: lines.join('\n'), answered: true, mode: 'extractive', citations };
 }
@@ -112,7 +133,8 @@ function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
             raw += weight;
           }
         }
-        if (raw > 0) candidates.push({ ...sentence, matched, score: (raw * clauseFactor) / (1 + sentence.text.length / 150) });
+        if (raw > 0)
+          candidates.push({ ...sentence, matched, score: (raw * clauseFactor) / (1 + sentence.text.length / 150) });
       }
     });
   }
@@ -128,7 +150,9 @@ function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
   }
   // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
   const [first, ...rest] = chosen;
-  rest.sort((a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start);
+  rest.sort(
+    (a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start,
+  );
   return [first!, ...rest];
 }
 

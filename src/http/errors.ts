@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type { core } from 'zod';
 
 export type ErrorCode =
   | 'missing_parameter'
@@ -34,7 +34,7 @@ export function errorBody(code: ErrorCode, message: string): { error: { code: Er
 }
 
 /** Maps a failed zod parse to one API error, naming the first problem. */
-export function validationError(error: z.ZodError): ApiError {
+export function validationError(error: core.$ZodError): ApiError {
   const issue = error.issues[0];
   if (!issue) return new ApiError(400, 'invalid_request', '请求格式不正确');
   const field = issue.path.join('.');
@@ -52,7 +52,7 @@ export function validationError(error: z.ZodError): ApiError {
 }
 
 /** Hook for zValidator: a failed validation becomes an ApiError instead of zod's raw result. */
-export function rejectInvalid(result: { success: boolean; error?: z.ZodError }, c: Context): void {
+export function rejectInvalid(result: { success: boolean; error?: core.$ZodError }, c: Context): void {
   if (!result.success && result.error) {
     if (c.req.method === 'POST' && !/^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
       throw new ApiError(415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）');

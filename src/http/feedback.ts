@@ -6,8 +6,12 @@ import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { feedbackBody } from './schemas';
 
-export const feedbackRoutes = new Hono<AppEnv>().post('/api/feedback', zValidator('json', feedbackBody, rejectInvalid), (c) => {
-  const { rating, clauses } = c.req.valid('json');
-  console.log(JSON.stringify({ feedback: rating, clauses: clauses ?? [] }));
-  return c.json({ accepted: true }, 202);
-});
+export const feedbackRoutes = new Hono<AppEnv>().post(
+  '/api/feedback',
+  zValidator('json', feedbackBody, rejectInvalid),
+  (c) => {
+    const { rating, clauses } = c.req.valid('json');
+    console.log(JSON.stringify({ feedback: rating, clauses: clauses ?? [] }));
+    return c.json({ accepted: true }, 202);
+  },
+);

@@ -33,7 +33,10 @@ export type HistoryTurn = z.infer<typeof historyTurn>;
 
 export const askBody = z.object({
   question: trimmed(500, '问题 question'),
-  history: z.array(historyTurn, { error: 'history 必须是对话数组' }).max(10, { error: '对话历史最多 10 轮' }).default([]),
+  history: z
+    .array(historyTurn, { error: 'history 必须是对话数组' })
+    .max(10, { error: '对话历史最多 10 轮' })
+    .default([]),
 });
 export type AskBody = z.infer<typeof askBody>;
 

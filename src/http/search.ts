@@ -7,13 +7,17 @@ import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { searchQuery } from './schemas';
 
-export const searchRoutes = new Hono<AppEnv>().get('/api/search', zValidator('query', searchQuery, rejectInvalid), (c) => {
-  const { q, k, department, topic } = c.req.valid('query');
-  const { query, normalized, relevant, hits } = getRetriever().search(redact(q), { k, department, topic });
-  return c.json({
-    query,
-    normalized,
-    relevant,
-    hits: hits.map(({ measure: { index: _index, ...measure }, ...hit }) => ({ ...hit, measure })),
-  });
-});
+export const searchRoutes = new Hono<AppEnv>().get(
+  '/api/search',
+  zValidator('query', searchQuery, rejectInvalid),
+  (c) => {
+    const { q, k, department, topic } = c.req.valid('query');
+    const { query, normalized, relevant, hits } = getRetriever().search(redact(q), { k, department, topic });
+    return c.json({
+      query,
+      normalized,
+      relevant,
+      hits: hits.map(({ measure: { index: _index, ...measure }, ...hit }) => ({ ...hit, measure })),
+    });
+  },
+);

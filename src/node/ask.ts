@@ -16,7 +16,9 @@ for (let i = 0; i < args.length; i++) {
 
 const parsed = askBody.safeParse({ question: words.join(' '), history });
 if (!parsed.success) {
-  console.error(`用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]\n${parsed.error.issues[0]?.message ?? ''}`);
+  console.error(
+    `用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]\n${parsed.error.issues[0]?.message ?? ''}`,
+  );
   process.exit(2);
 }
 
@@ -32,6 +34,9 @@ if (json) {
 } else {
   console.log(answer.answer);
   if (answer.citations.length > 0) console.log('\n引用：');
-  for (const [i, c] of answer.citations.entries()) console.log(`[${i + 1}] ${c.clause} ${c.title}（${c.start}–${c.end}）\n    「${c.quote}」`);
-  console.log(`\n（${answer.mode === 'extractive' ? '摘录原文自动生成' : answer.mode === 'claude' ? '由 Claude 根据原文生成' : '模型不可用，改为摘录原文'}；以官方解释为准）`);
+  for (const [i, c] of answer.citations.entries())
+    console.log(`[${i + 1}] ${c.clause} ${c.title}（${c.start}–${c.end}）\n    「${c.quote}」`);
+  console.log(
+    `\n（${answer.mode === 'extractive' ? '摘录原文自动生成' : answer.mode === 'claude' ? '由 Claude 根据原文生成' : '模型不可用，改为摘录原文'}；以官方解释为准）`,
+  );
 }

@@ -12,9 +12,7 @@ const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'prompts.json'].map((
 const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node'].map((d) => join(ROOT, d));
 
 function newestInput(): number {
-  return Math.max(
-    ...INPUT_DIRS.flatMap((dir) => readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs)),
-  );
+  return Math.max(...INPUT_DIRS.flatMap((dir) => readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs)));
 }
 
 function upToDate(): boolean {
@@ -45,8 +43,10 @@ function build(): void {
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
   const ms = Math.round(performance.now() - started);
   if (!process.argv.includes('--quiet')) {
-    console.log(`built ${docs.length} document(s), ${clauses.length} clauses, ${packed.refs.length} measures, ` +
-      `${Object.keys(packed.terms).length} terms in ${ms} ms -> src/generated/`);
+    console.log(
+      `built ${docs.length} document(s), ${clauses.length} clauses, ${packed.refs.length} measures, ` +
+        `${Object.keys(packed.terms).length} terms in ${ms} ms -> src/generated/`,
+    );
   }
 }
 

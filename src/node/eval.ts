@@ -69,13 +69,21 @@ if (args.includes('--json')) {
   console.log(JSON.stringify(figures));
 } else {
   console.log(`${file}: ${rows.length} questions, ${inScope.length} in scope, ${outOfScope.length} out of scope`);
-  console.log(`recall@1 ${figures.recallAt1}  recall@3 ${figures.recallAt3}  recall@5 ${figures.recallAt5}  MRR ${figures.mrr}`);
-  console.log(`out of scope flagged not relevant ${figures.outOfScopeFlagged}; in scope wrongly flagged ${figures.inScopeWronglyFlagged}`);
-  for (const [kind, f] of Object.entries(figures.byKind)) console.log(`  ${kind.padEnd(14)} n=${f.n}  r@1 ${f.recallAt1}  r@5 ${f.recallAt5}`);
+  console.log(
+    `recall@1 ${figures.recallAt1}  recall@3 ${figures.recallAt3}  recall@5 ${figures.recallAt5}  MRR ${figures.mrr}`,
+  );
+  console.log(
+    `out of scope flagged not relevant ${figures.outOfScopeFlagged}; in scope wrongly flagged ${figures.inScopeWronglyFlagged}`,
+  );
+  for (const [kind, f] of Object.entries(figures.byKind))
+    console.log(`  ${kind.padEnd(14)} n=${f.n}  r@1 ${f.recallAt1}  r@5 ${f.recallAt5}`);
   if (args.includes('--misses')) {
     for (const r of rows) {
       const miss = r.line.gold.length > 0 ? r.rank !== 1 || !r.relevant : r.relevant && r.line.also.length === 0;
-      if (miss) console.log(`MISS ${r.line.id} [${r.line.kind}] ${r.line.q}\n     gold ${r.line.gold.join(',') || '-'}  got ${r.ranks.join(',') || '-'}  relevant ${r.relevant}`);
+      if (miss)
+        console.log(
+          `MISS ${r.line.id} [${r.line.kind}] ${r.line.q}\n     gold ${r.line.gold.join(',') || '-'}  got ${r.ranks.join(',') || '-'}  relevant ${r.relevant}`,
+        );
     }
   }
 }

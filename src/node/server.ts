@@ -14,6 +14,8 @@ const env: Bindings = {
 };
 
 serve({ fetch: (request) => app.fetch(request, env), port }, (info) => {
-  const mode = env.ANTHROPIC_API_KEY ? 'Claude answers with extractive fallback' : 'extractive answers (no model configured)';
+  const mode = env.ANTHROPIC_API_KEY
+    ? 'Claude answers with extractive fallback'
+    : 'extractive answers (no model configured)';
   console.log(`listening on http://localhost:${info.port} — ${mode}`);
 });

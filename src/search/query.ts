@@ -54,9 +54,11 @@ export function compileVocabulary(vocabulary: Vocabulary): (question: string) =>
   return (question) => {
     const normalized = normalize(question);
     const bridges: AnalyzedQuery['bridges'] = [];
-    for (const word of findWords(normalized, citizenKeys, false)) bridges.push({ word, terms: vocabulary.citizen[word]! });
+    for (const word of findWords(normalized, citizenKeys, false))
+      bridges.push({ word, terms: vocabulary.citizen[word]! });
     if (/[a-z]{2}/.test(normalized)) {
-      for (const word of findWords(normalized, englishKeys, true)) bridges.push({ word, terms: vocabulary.english[word]! });
+      for (const word of findWords(normalized, englishKeys, true))
+        bridges.push({ word, terms: vocabulary.english[word]! });
     }
     let content = normalized;
     for (const word of filler) content = content.split(word).join(' ');

@@ -1,4 +1,5 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
+import topicsJson from '../../corpus/topics.json';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
 import { type PackedIndex, scorePacked } from './packed';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
@@ -47,6 +48,9 @@ export interface SearchOptions {
   topic?: string;
 }
 
+/** Topic id -> its Chinese label and clause ids (corpus/topics.json). */
+export const TOPICS: Record<string, { zh: string; clauses: string[] }> = topicsJson.topics;
+
 /** Share of a clause's score that its weaker measures add to its best one. */
 const SECONDARY_MEASURES = 0.3;
 /** Weight of the previous question's terms when a follow-up is too thin on its own. */
@@ -86,7 +90,10 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     return Math.log(1 + Math.abs(measures.length - df + 0.5) / (df + 0.5));
   };
 
-  function termsFor(question: string, history: readonly string[]): { query: AnalyzedQuery; terms: Map<string, number> } {
+  function termsFor(
+    question: string,
+    history: readonly string[],
+  ): { query: AnalyzedQuery; terms: Map<string, number> } {
     const query = analyze(question);
     const terms = new Map(query.terms);
     const previous = history.at(-1);
@@ -107,8 +114,14 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     scores.forEach((score, i) => {
       if (score <= 0) return;
       const { clause, index: measureIndex } = measures[i]!;
+      if (options.topic && !TOPICS[options.topic]?.clauses.includes(clause.clause)) return;
       const measure = clause.measures[measureIndex]!;
-      if (options.department && !measure.lead.includes(options.department) && !measure.partners.includes(options.department)) return;
+      if (
+        options.department &&
+        !measure.lead.includes(options.department) &&
+        !measure.partners.includes(options.department)
+      )
+        return;
       const entry = perClause.get(clause) ?? { best: 0, bestIndex: measureIndex, rest: 0 };
       if (score > entry.best) {
         entry.rest += entry.best;
@@ -124,7 +137,8 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
       .slice(0, k);
 
     const top = ranked[0];
-    const relevant = top !== undefined && top.score >= RELEVANCE.score && coverage(query, top.clause, idf) >= RELEVANCE.coverage;
+    const relevant =
+      top !== undefined && top.score >= RELEVANCE.score && coverage(query, top.clause, idf) >= RELEVANCE.coverage;
 
     return {
       query: question,
@@ -163,7 +177,8 @@ export function coverage(query: AnalyzedQuery, clause: Clause, idf: (term: strin
   const text = clause.title + clause.text;
   const bridged = new Set<string>();
   for (const bridge of query.bridges) {
-    if (bridge.terms.some((term) => text.includes(term))) for (const t of bridge.word.length > 1 ? pairs(bridge.word) : [bridge.word]) bridged.add(t);
+    if (bridge.terms.some((term) => text.includes(term)))
+      for (const t of bridge.word.length > 1 ? pairs(bridge.word) : [bridge.word]) bridged.add(t);
   }
   let total = 0;
   let covered = 0;
