@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
+import { assetRoutes } from './assets';
 import { clauseRoutes } from './clauses';
 import type { AppEnv } from './env';
 import { ApiError, errorBody, toErrorResponse } from './errors';
@@ -47,6 +48,7 @@ app.route('/', searchRoutes);
 app.route('/', clauseRoutes);
 app.route('/', askRoutes);
 app.route('/', feedbackRoutes);
+app.route('/', assetRoutes);
 app.route('/', agentRoutes);
 app.route('/', pageRoutes);
 

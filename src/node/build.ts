@@ -3,13 +3,27 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex } from '../search/build-index';
+import { buildAssets } from './build-assets';
 import { packIndex } from '../search/packed';
 import { loadCorpus } from './corpus-files';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'src/generated');
-const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'prompts.json'].map((f) => join(OUT, f));
-const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node'].map((d) => join(ROOT, d));
+const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'prompts.json', 'assets.json'].map((f) => join(OUT, f));
+const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node', ...pageDirs()].map((d) =>
+  join(ROOT, d),
+);
+
+function pageDirs(): string[] {
+  const pages = join(ROOT, 'src/pages');
+  if (!existsSync(pages)) return [];
+  return [
+    'src/pages',
+    ...readdirSync(pages, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `src/pages/${d.name}`),
+  ];
+}
 
 function newestInput(): number {
   return Math.max(...INPUT_DIRS.flatMap((dir) => readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs)));
@@ -30,7 +44,7 @@ function readPrompts(): Record<string, string> {
   );
 }
 
-function build(): void {
+async function build(): Promise<void> {
   const started = performance.now();
   const docs = loadCorpus();
   const clauses = docs.flatMap((doc) => doc.clauses);
@@ -41,6 +55,7 @@ function build(): void {
   writeFileSync(join(OUT, 'lunr.json'), JSON.stringify(lunrIndex));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(packed));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
+  writeFileSync(join(OUT, 'assets.json'), JSON.stringify(await buildAssets(join(ROOT, 'src/pages'))));
   const ms = Math.round(performance.now() - started);
   if (!process.argv.includes('--quiet')) {
     console.log(
@@ -51,4 +66,4 @@ function build(): void {
 }
 
 if (process.argv.includes('--if-missing') && upToDate()) process.exit(0);
-build();
+await build();
