@@ -1,9 +1,12 @@
 // The answer pipeline behind POST /api/ask, as a stream of events; the JSON endpoint just keeps the last one.
 // redact -> retrieve (with history) -> hits -> answer (Claude when configured, else extractive) -> done.
+// With Claude, deltas and citations stream as the model writes; if the model path fails after it has streamed,
+// only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
 import { getRetriever } from '../data';
 import type { Bindings } from '../http/env';
 import type { Answer, Citation, HistoryTurn } from '../http/schemas';
 import type { SearchHit } from '../search/retrieve';
+import { claudeAnswer } from './claude';
 import { extractiveAnswer } from './extractive';
 import { redact } from './redact';
 
@@ -39,8 +42,20 @@ export async function* ask(input: AskInput, env: Bindings, signal?: AbortSignal)
     data: { relevant: retrieval.relevant, hits: retrieval.hits.map(({ measure: _m, ...hit }) => hit) },
   };
 
-  void env;
-  void signal;
+  // A retrieval that found nothing relevant declines without the model: it has nothing to cite.
+  if (env.ANTHROPIC_API_KEY && retrieval.relevant && retrieval.hits.length > 0) {
+    const outcome = yield* claudeAnswer({ question, history, retrieval, retriever, redacted }, env, signal);
+    if (outcome.ok) {
+      yield { event: 'done', data: outcome.answer };
+      return outcome.answer;
+    }
+    if (outcome.reason !== 'client_gone') console.warn('claude answer fell back', outcome.reason);
+    const fallback: Answer = { ...extractiveAnswer(question, retrieval, retriever, redacted), mode: 'fallback' };
+    if (outcome.streamed) yield { event: 'done', data: fallback };
+    else yield* replay(fallback);
+    return fallback;
+  }
+
   const answer = extractiveAnswer(question, retrieval, retriever, redacted);
   yield* replay(answer);
   return answer;

@@ -1,6 +1,7 @@
 // `npm run eval -- file.jsonl [--misses] [--json]`: retrieval and answer figures over an eval file
 // (format: shared eval README). Questions go through the same retriever and answerer as the API.
 import { readFileSync } from 'node:fs';
+import { redact } from '../answer/redact';
 import { getRetriever } from '../data';
 
 interface EvalLine {
@@ -35,8 +36,8 @@ interface Row {
 }
 
 const rows: Row[] = lines.map((line) => {
-  const history = line.turns ? line.turns.slice(0, -1) : [];
-  const result = retriever.search(line.q, { k: 5, history });
+  const history = (line.turns ? line.turns.slice(0, -1) : []).map(redact);
+  const result = retriever.search(redact(line.q), { k: 5, history });
   const ranks = result.hits.map((h) => h.clause);
   const at = ranks.findIndex((c) => line.gold.includes(c));
   return { line, ranks, rank: at + 1, relevant: result.relevant };

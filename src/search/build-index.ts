@@ -5,7 +5,7 @@ import { normalize } from './normalize';
 import { tokenize } from './tokenize';
 
 /** Field boosts: the clause title and group heading say what a measure is about more than its body does. */
-export const FIELDS = { title: 4, group: 1.5, body: 1, departments: 0.5 } as const;
+export const FIELDS = { title: 2, group: 1, body: 1, departments: 0.5 } as const;
 
 /** A measure's ref in the index: "doc/clause/measureIndex". */
 export function measureRef(doc: string, clause: string, measure: number): string {

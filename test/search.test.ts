@@ -1,0 +1,128 @@
+// Tokenizer, index and retrieval: the packed index scores exactly as lunr's idx.query, a reloaded index answers
+// like a fresh one, and citizen words reach the plan's terms.
+import { readFileSync } from 'node:fs';
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { getRetriever } from '../src/data';
+import lunrJson from '../src/generated/lunr.json';
+import indexJson from '../src/generated/index.json';
+import vocabulary from '../corpus/vocabulary.json';
+import { buildIndex } from '../src/search/build-index';
+import { normalize } from '../src/search/normalize';
+import { type PackedIndex, packIndex, scorePacked } from '../src/search/packed';
+import { createRetriever } from '../src/search/retrieve';
+import { tokenize } from '../src/search/tokenize';
+import { loadCorpus } from '../src/node/corpus-files';
+
+const questions = readFileSync(new URL('../../shared/eval/dev.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+const sample = [...questions, '产假', '托育机构备案', '6.5‰', 'maternity leave', '18:30', 'constructor toString'];
+
+describe('tokenizer', () => {
+  it('gives Han bigrams, numbers with their unit and Latin words', () => {
+    expect(tokenize('产假98天')).toEqual(['产假', '98', '98天', '天']);
+    expect(tokenize('下降到6.5‰以下')).toEqual(['下降', '降到', '6.5', '6.5‰', '以下']);
+    expect(tokenize('不早于18:30')).toEqual(['不早', '早于', '18:30']);
+    expect(tokenize('4.5个')).toEqual(['4.5', '4.5个', '个']);
+    expect(tokenize('ivf and hpv')).toEqual(['ivf', 'and', 'hpv']);
+    expect(tokenize('，。！')).toEqual([]);
+  });
+
+  it('normalises script, width and case the same way for every input', () => {
+    expect(normalize('陪產假有幾天？')).toBe('陪产假有几天？');
+    expect(normalize('ＡＢＣ１２３　Maternity')).toBe('abc123 maternity');
+  });
+});
+
+describe('index', () => {
+  const packed = indexJson as unknown as PackedIndex;
+  const lunrIndex = lunr.Index.load(lunrJson);
+
+  it('scores every measure exactly as lunr idx.query does for the same weighted terms', () => {
+    const retriever = getRetriever();
+    for (const q of sample) {
+      const { terms } = retriever.search(q, { k: 1 });
+      const fast = scorePacked(packed, terms);
+      const reference = lunrIndex.query((query) => {
+        for (const [term, boost] of terms) {
+          query.term(term, { boost, usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
+        }
+      });
+      const fromLunr = new Map(reference.map((r) => [r.ref, r.score]));
+      packed.refs.forEach((ref, i) => expect(fast[i]).toBeCloseTo(fromLunr.get(ref) ?? 0, 2));
+    }
+  });
+
+  it('answers from the reloaded build output exactly like an index built fresh from the corpus', () => {
+    const docs = loadCorpus();
+    const fresh = packIndex(buildIndex(docs.flatMap((d) => d.clauses)));
+    const reloaded = JSON.parse(JSON.stringify(fresh)) as PackedIndex;
+    expect(reloaded).toEqual(packed);
+    const a = createRetriever(docs, fresh, vocabulary);
+    const b = getRetriever();
+    for (const q of sample) {
+      const x = a.search(q, { k: 5 });
+      const y = b.search(q, { k: 5 });
+      expect(x.hits.map((h) => [h.clause, h.score])).toEqual(y.hits.map((h) => [h.clause, h.score]));
+      expect(x.relevant).toBe(y.relevant);
+    }
+  });
+
+  it('ignores terms lunr never saw, including names of Object.prototype', () => {
+    const scores = scorePacked(
+      packed,
+      new Map([
+        ['constructor', 1],
+        ['hasOwnProperty', 1],
+      ]),
+    );
+    expect([...scores].every((s) => s === 0)).toBe(true);
+  });
+});
+
+describe('retrieval', () => {
+  const retriever = getRetriever();
+  const top = (q: string, history?: string[]) => retriever.search(q, { k: 5, history }).hits[0]?.clause;
+
+  it('bridges citizen words to the plan’s terms', () => {
+    expect(top('陪产假几天')).toBe('2.15');
+    expect(top('托儿所谁来监管')).toBe('2.14');
+    expect(top('失独老人有什么照顾')).toMatch(/^2\.2[23]$/);
+    expect(top('上户口')).toMatch(/^2\.[23]$/);
+  });
+
+  it('reads Traditional Chinese and plain English', () => {
+    expect(top('產假多少天')).toBe('2.15');
+    expect(top('How long is maternity leave in Qinghai?')).toBe('2.15');
+    expect(top('birth registration across provinces')).toBe('2.3');
+  });
+
+  it('weighs a clause title above a passing mention', () => {
+    expect(top('人口监测')).toBe('2.4');
+    expect(top('出生缺陷')).toBe('2.8');
+  });
+
+  it('carries the previous topic into a thin follow-up', () => {
+    expect(top('那园长呢', ['保育员要培训多少学时'])).toBe('2.13');
+    expect(retriever.search('那要交哪些税').relevant).toBe(false);
+    const followUp = retriever.search('那要交哪些税', { history: ['我想开一家托儿所'] });
+    expect(followUp.relevant).toBe(true);
+    expect(followUp.hits[0]?.clause).toBe('2.12');
+  });
+
+  it('says whether the plan answers the question at all', () => {
+    expect(retriever.search('产假多少天').relevant).toBe(true);
+    expect(retriever.search('明天西宁下雪不').relevant).toBe(false);
+    expect(retriever.search('How do I renew my passport?').relevant).toBe(false);
+  });
+
+  it('filters by department and by topic', () => {
+    const byDept = retriever.search('生育', { k: 20, department: '省医保局' });
+    expect(byDept.hits.length).toBeGreaterThan(0);
+    for (const hit of byDept.hits) expect([...hit.measure.lead, ...hit.measure.partners]).toContain('省医保局');
+    const byTopic = retriever.search('服务', { k: 20, topic: 'childcare' });
+    for (const hit of byTopic.hits) expect(['1.2', '2.10', '2.11', '2.12', '2.13', '2.14']).toContain(hit.clause);
+  });
+});
