@@ -118,6 +118,7 @@ export async function* claudeAnswer(
       baseURL: env.ANTHROPIC_BASE_URL || undefined,
       maxRetries: 0, // a retry would not fit the citizen's ~10 s; the extractive answer is the retry
       timeout: settings.budgetMs,
+      logLevel: 'off', // its messages can carry response text; we log our own reason codes instead
     });
     stillAlive();
     const stream = await orStop(

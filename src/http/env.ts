@@ -11,6 +11,8 @@ export interface Bindings {
   ANSWER_MAX_TOKENS?: string;
   /** Optional. Whole-answer budget in ms for the model path before falling back; missing -> 9000. */
   ANSWER_TIMEOUT_MS?: string;
+  /** Optional. Fall back when the model stream sends nothing for this many ms (a stall after headers); missing -> 4000. */
+  ANSWER_IDLE_TIMEOUT_MS?: string;
   /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
   ALLOWED_EMBED_ORIGINS?: string;
 }

@@ -1,0 +1,329 @@
+// The Claude answer path through POST /api/ask, with the real SDK talking to a fake Messages API on loopback:
+// happy path (JSON and SSE), every fault that must fall back to the extractive answer, privacy and cancellation.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { app } from '../src/http/app';
+import type { Bindings } from '../src/http/env';
+import type { Answer, Citation } from '../src/http/schemas';
+import {
+  citeSentence,
+  type FakeAnthropic,
+  type FakeCitation,
+  type RequestBody,
+  searchResultsOf,
+  startFakeAnthropic,
+} from './support/fake-anthropic';
+
+const QUESTION = '产假有多少天？';
+/** Every number here is in the sentence of clause 2.15 that the fake cites. */
+const GOOD_TEXT = '按照方案，在国家规定产假98天的基础上，青海省再奖励生育假90天，配偶可以休看护假15天。';
+
+let fake: FakeAnthropic;
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+function envFor(extra: Bindings = {}): Bindings {
+  return {
+    ANTHROPIC_API_KEY: 'test-key',
+    ANTHROPIC_BASE_URL: fake.url,
+    ANSWER_MODEL: 'claude-test-model',
+    ANSWER_MAX_TOKENS: '321',
+    ANSWER_TIMEOUT_MS: '5000',
+    ANSWER_IDLE_TIMEOUT_MS: '300',
+    ...extra,
+  };
+}
+
+function answerWith(text: string, cite: (body: RequestBody) => FakeCitation[]) {
+  fake.script((body) => ({ kind: 'answer', blocks: [{ text, citations: cite(body) }] }));
+}
+
+async function askJson(env: Bindings, body: object = { question: QUESTION }, signal?: AbortSignal) {
+  const res = await app.request(
+    '/api/ask',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal },
+    env,
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/json');
+  return (await res.json()) as Answer;
+}
+
+async function askSse(env: Bindings, body: object = { question: QUESTION }) {
+  const res = await app.request(
+    '/api/ask',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify(body),
+    },
+    env,
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  return parseSse(await res.text());
+}
+
+function parseSse(text: string): { event: string; data: any }[] {
+  return text
+    .split('\n\n')
+    .filter((frame) => frame.includes('data:'))
+    .map((frame) => {
+      const event = /^event: (.*)$/m.exec(frame)?.[1] ?? 'message';
+      const data = frame
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
+      return { event, data: JSON.parse(data) };
+    });
+}
+
+async function clauseText(clause: string): Promise<string> {
+  const res = await app.request(`/api/clauses/${clause}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { text: string }).text;
+}
+
+async function expectExactQuotes(citations: Citation[]) {
+  for (const c of citations) expect(c.quote).toBe((await clauseText(c.clause)).slice(c.start, c.end));
+}
+
+/** The answer the service gives with no model at all; a fallback must say the same. */
+async function extractive(body: object = { question: QUESTION }) {
+  return askJson({}, body);
+}
+
+async function expectFallback(answer: Answer, body: object = { question: QUESTION }) {
+  expect(answer.mode).toBe('fallback');
+  const reference = await extractive(body);
+  expect(reference.mode).toBe('extractive');
+  expect({ ...answer, mode: 'extractive' }).toEqual(reference);
+}
+
+describe('Claude answers when configured', () => {
+  it('answers in JSON with the model text, exact quotes and [n] markers', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    const answer = await askJson(envFor());
+    expect(answer.mode).toBe('claude');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe(`${GOOD_TEXT}[1]`);
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0]).toMatchObject({ doc: 'qh2022', clause: '2.15' });
+    expect(answer.citations[0]!.quote).toContain('98天');
+    await expectExactQuotes(answer.citations);
+  });
+
+  it('sends search_result blocks with citations enabled, the prompt, the model and limits from the bindings', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    await askJson(envFor());
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    expect(request!.path).toBe('/v1/messages');
+    // SDK 1.14 sends the key as a bearer token; older ones used x-api-key.
+    expect(request!.headers['x-api-key'] ?? request!.headers.authorization).toMatch(/^(Bearer )?test-key$/);
+    expect(request!.body).toMatchObject({ model: 'claude-test-model', max_tokens: 321, stream: true });
+    expect(request!.body.system).toContain('12345');
+    const results = searchResultsOf(request!.body);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.source).toMatch(/^plan:\/\/qh2022\/\d+(\.\d+)?#m\d+$/);
+      expect(result.citations).toEqual({ enabled: true });
+      expect(result.content).toHaveLength(1);
+      const [, clause, measure] = /^plan:\/\/qh2022\/([\d.]+)#m(\d+)$/.exec(result.source)!;
+      const res = await app.request(`/api/clauses/${clause}`);
+      const { text, measures } = (await res.json()) as { text: string; measures: { start: number; end: number }[] };
+      const m = measures[Number(measure)]!;
+      expect(result.content[0]!.text).toBe(text.slice(m.start, m.end));
+    }
+    expect(results[0]!.source).toBe('plan://qh2022/2.15#m0');
+    const last = request!.body.messages.at(-1)!;
+    expect(last.role).toBe('user');
+    expect(JSON.stringify(last.content.at(-1))).toContain(QUESTION);
+  });
+
+  it('streams hits, citation and deltas, then done, and the deltas add up to the answer', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    const events = await askSse(envFor());
+    expect(events[0]!.event).toBe('hits');
+    expect(events.at(-1)!.event).toBe('done');
+    expect(events.some((e) => e.event === 'error')).toBe(false);
+    const done = events.at(-1)!.data as Answer;
+    expect(done.mode).toBe('claude');
+    const deltas = events.filter((e) => e.event === 'delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.map((e) => e.data.text).join('')).toBe(done.answer);
+    const citations = events.filter((e) => e.event === 'citation').map((e) => e.data);
+    expect(citations).toEqual(done.citations.map((c, i) => ({ ...c, n: i + 1 })));
+    await expectExactQuotes(done.citations);
+  });
+
+  it('keeps a valid citation and drops one that names a block it was never sent', async () => {
+    answerWith(GOOD_TEXT, (body) => [
+      { ...citeSentence(body, '98天'), search_result_index: 99 },
+      citeSentence(body, '98天'),
+    ]);
+    const answer = await askJson(envFor());
+    expect(answer.mode).toBe('claude');
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.answer).toBe(`${GOOD_TEXT}[1]`);
+  });
+
+  it('sends history as earlier turns and keeps personal numbers away from the model', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    const body = {
+      question: '我的身份证号是630102198805162317，产假有多少天？',
+      history: [
+        { role: 'user', content: '我手机13897123456，想问生育政策' },
+        { role: 'assistant', content: '请问您想了解哪方面？' },
+      ],
+    };
+    const answer = await askJson(envFor(), body);
+    expect(answer.mode).toBe('claude');
+    expect(answer.answer).not.toContain('630102198805162317');
+    expect(answer.answer).toContain('请不要在这里填写身份证号');
+    const [request] = fake.requests;
+    expect(request!.raw).not.toContain('630102198805162317');
+    expect(request!.raw).not.toContain('13897123456');
+    expect(request!.raw).toContain('[身份证号]');
+    expect(request!.body.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(JSON.stringify(request!.body.messages[0]!.content)).toContain('[手机号]');
+  });
+
+  it('declines without calling the model when the plan does not cover the question', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    const answer = await askJson(envFor(), { question: '怎么办理护照？' });
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('model faults fall back to the extractive answer', () => {
+  it('on 429, without retrying', async () => {
+    fake.script(() => ({ kind: 'status', status: 429, type: 'rate_limit_error' }));
+    await expectFallback(await askJson(envFor()));
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('on 500', async () => {
+    fake.script(() => ({ kind: 'status', status: 500, type: 'api_error' }));
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('on a connection reset', async () => {
+    fake.script(() => ({ kind: 'reset' }));
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('on a stream that stalls after its headers, by the idle timer and not the whole budget', async () => {
+    fake.script(() => ({ kind: 'stall-after-headers' }));
+    const started = Date.now();
+    await expectFallback(await askJson(envFor({ ANSWER_TIMEOUT_MS: '20000' })));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('on a stream that stalls mid-answer: deltas went out, done carries the fallback, no error event', async () => {
+    fake.script((body) => ({
+      kind: 'stall-mid-stream',
+      blocks: [{ text: GOOD_TEXT, citations: [citeSentence(body, '98天')] }],
+      events: 4,
+    }));
+    const started = Date.now();
+    const events = await askSse(envFor({ ANSWER_TIMEOUT_MS: '20000' }));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(events.some((e) => e.event === 'delta')).toBe(true);
+    expect(events.some((e) => e.event === 'error')).toBe(false);
+    expect(events.at(-1)!.event).toBe('done');
+    await expectFallback(events.at(-1)!.data);
+  });
+
+  it('on a stream that keeps trickling past the whole-answer budget', async () => {
+    fake.script(() => ({ kind: 'trickle', everyMs: 50 }));
+    const started = Date.now();
+    await expectFallback(await askJson(envFor({ ANSWER_TIMEOUT_MS: '800', ANSWER_IDLE_TIMEOUT_MS: '5000' })));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('on a malformed stream', async () => {
+    fake.script(() => ({ kind: 'malformed' }));
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('on an answer cut off at max_tokens', async () => {
+    fake.script((body) => ({
+      kind: 'answer',
+      blocks: [{ text: GOOD_TEXT, citations: [citeSentence(body, '98天')] }],
+      stopReason: 'max_tokens',
+    }));
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('when no citation is valid: wrong index, or text that is not in the block', async () => {
+    answerWith(GOOD_TEXT, (body) => [
+      { ...citeSentence(body, '98天'), search_result_index: 99 },
+      { ...citeSentence(body, '98天'), cited_text: '国家规定产假158天。' },
+    ]);
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('when the model cites nothing (it says the plan does not cover it)', async () => {
+    answerWith('方案里没有相关内容。', () => []);
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('when the answer states a number no quote contains', async () => {
+    answerWith(`${GOOD_TEXT}合计可以休203天。`, (body) => [citeSentence(body, '98天')]);
+    await expectFallback(await askJson(envFor()));
+  });
+
+  it('when the answer names a department no quote contains', async () => {
+    answerWith(`${GOOD_TEXT}具体由省教育厅负责。`, (body) => [citeSentence(body, '98天')]);
+    await expectFallback(await askJson(envFor()));
+  });
+});
+
+describe('a citizen who leaves cancels the model request', () => {
+  async function closedUpstream(): Promise<boolean> {
+    for (let i = 0; i < 100 && !fake.requests[0]?.closedEarly; i++) await new Promise((r) => setTimeout(r, 20));
+    return fake.requests[0]?.closedEarly ?? false;
+  }
+
+  it('over SSE: cancelling the response closes the upstream connection', async () => {
+    fake.script(() => ({ kind: 'trickle', everyMs: 30 }));
+    const res = await app.request(
+      '/api/ask',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ question: QUESTION }),
+      },
+      envFor({ ANSWER_TIMEOUT_MS: '20000', ANSWER_IDLE_TIMEOUT_MS: '20000' }),
+    );
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('event: delta')) seen += new TextDecoder().decode((await reader.read()).value);
+    expect(fake.requests[0]?.closedEarly).toBe(false);
+    await reader.cancel();
+    expect(await closedUpstream()).toBe(true);
+  });
+
+  it('over JSON: aborting the request closes the upstream connection', async () => {
+    fake.script(() => ({ kind: 'trickle', everyMs: 30 }));
+    const client = new AbortController();
+    const pending = askJson(
+      envFor({ ANSWER_TIMEOUT_MS: '20000', ANSWER_IDLE_TIMEOUT_MS: '20000' }),
+      { question: QUESTION },
+      client.signal,
+    ).catch(() => undefined);
+    while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    client.abort();
+    expect(await closedUpstream()).toBe(true);
+    await pending;
+  });
+});
