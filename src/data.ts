@@ -2,6 +2,7 @@
 import corpusJson from './generated/corpus.json';
 import indexJson from './generated/index.json';
 import promptsJson from './generated/prompts.json';
+import referralsJson from '../corpus/referrals.json';
 import vocabularyJson from '../corpus/vocabulary.json';
 import type { CorpusDoc } from './corpus/types';
 import type { PackedIndex } from './search/packed';
@@ -11,10 +12,16 @@ import type { Vocabulary } from './search/query';
 export const docs: readonly CorpusDoc[] = (corpusJson as { docs: CorpusDoc[] }).docs;
 export const prompts = promptsJson as Record<string, string>;
 
+/** The citizen vocabulary plus the words naming topics outside the plan (from the referrals file). */
+export const vocabulary: Vocabulary = {
+  ...(vocabularyJson as Omit<Vocabulary, 'outside'>),
+  outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, topic]) => [id, topic.words])),
+};
+
 let retriever: Retriever | undefined;
 
 /** The retriever over the built index; created on first use so a cold start pays only for parsing. */
 export function getRetriever(): Retriever {
-  retriever ??= createRetriever(docs, indexJson as unknown as PackedIndex, vocabularyJson as Vocabulary);
+  retriever ??= createRetriever(docs, indexJson as unknown as PackedIndex, vocabulary);
   return retriever;
 }

@@ -7,11 +7,14 @@ import { normalize } from '../search/normalize';
 /** Hotline numbers an answer may name without a quote (they come from corpus/referrals.json). */
 export const HOTLINES: readonly string[] = referrals.hotlines;
 
-/** A declined answer: says plainly that the plan does not cover the question and where to ask. */
-export function declineAnswer(question: string, mode: AnswerMode): Answer {
+/** A declined answer (optionally for a named outside topic): says plainly that the plan does not cover the question and where to ask. */
+export function declineAnswer(question: string, mode: AnswerMode, outside?: string): Answer {
   const english = isEnglish(question);
   const text = normalize(question);
-  const topic = referrals.topics.find((t) => t.words.some((w) => text.includes(w.toLowerCase())));
+  const topics: Record<string, { words: string[]; zh: string; en: string }> = referrals.topics;
+  const topic =
+    (outside ? topics[outside] : undefined) ??
+    Object.values(topics).find((t) => t.words.some((w) => text.includes(normalize(w))));
   const lines = english
     ? [
         'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',

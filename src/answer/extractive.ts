@@ -43,7 +43,8 @@ export function extractiveAnswer(
   redacted = false,
 ): Answer {
   const english = isEnglish(question);
-  if (!retrieval.relevant || retrieval.hits.length === 0) return declineAnswer(question, 'extractive');
+  if (!retrieval.relevant || retrieval.hits.length === 0)
+    return declineAnswer(question, 'extractive', retrieval.outside);
 
   const chosen = chooseSentences(retrieval, retriever);
   const best = chosen[0]!;

@@ -11,6 +11,8 @@ export interface Vocabulary {
   filler: string[];
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
+  /** Topics the plan does not cover: topic id -> words naming it (from corpus/referrals.json). */
+  outside?: Record<string, string[]>;
 }
 
 export interface AnalyzedQuery {
@@ -23,6 +25,8 @@ export interface AnalyzedQuery {
   typed: string[];
   /** Each vocabulary word found, with the plan terms it stands for. */
   bridges: { word: string; terms: string[] }[];
+  /** The first topic outside the plan that the question names, if any. */
+  outside?: string;
 }
 
 /** Weight of a term that came from the vocabulary rather than the citizen's own words. */
@@ -71,16 +75,21 @@ function blankFiller(text: string, word: string, isTerm: (term: string) => boole
 
 /**
  * Prepares a vocabulary once (sorted keys), so each query only scans. `isTerm` tells whether the index knows a
- * term, which keeps one-character filler that is part of a real word.
+ * term, which keeps one-character filler that is part of a real word; `isPlanWord` whether the plan's text uses a
+ * word, so an outside-topic word the plan itself uses never marks a question as out of scope.
  */
 export function compileVocabulary(
   vocabulary: Vocabulary,
   isTerm: (term: string) => boolean = () => false,
+  isPlanWord: (word: string) => boolean = () => false,
 ): (question: string) => AnalyzedQuery {
   const citizenKeys = byLength(Object.keys(vocabulary.citizen));
   const englishKeys = byLength(Object.keys(vocabulary.english));
   const filler = byLength(vocabulary.filler);
   const places = byLength(vocabulary.places);
+  const outsideTopics = Object.entries(vocabulary.outside ?? {}).map(
+    ([topic, words]) => [topic, words.map((w) => normalize(w)).filter((w) => !isPlanWord(w))] as const,
+  );
 
   return (question) => {
     const normalized = normalize(question);
@@ -108,6 +117,7 @@ export function compileVocabulary(
       const boost = BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share));
       for (const term of phraseTerms) terms.set(term, Math.max(terms.get(term) ?? 0, boost));
     }
-    return { normalized, content, terms, typed, bridges };
+    const outside = outsideTopics.find(([, words]) => words.some((w) => normalized.includes(w)))?.[0];
+    return { normalized, content, terms, typed, bridges, ...(outside ? { outside } : {}) };
   };
 }

@@ -36,6 +36,8 @@ export interface SearchResult {
 /** What the answerers need beyond the API's result: the weighted terms the search used. */
 export interface Retrieval extends SearchResult {
   terms: ReadonlyMap<string, number>;
+  /** A topic outside the plan that the question names (see corpus/referrals.json). */
+  outside?: string;
 }
 
 export interface SearchOptions {
@@ -62,10 +64,18 @@ const CARRY_OVER = 0.6;
  * strongly and covers at least a little (long, chatty questions dilute coverage). Calibrated on the dev set's
  * in-scope and out-of-scope questions; `npm run eval` reports both error rates.
  */
-export const RELEVANCE = { coverage: 0.34, score: 1, strongScore: 5, weakCoverage: 0.1 } as const;
+export const RELEVANCE = {
+  coverage: 0.34,
+  score: 1,
+  strongScore: 5,
+  weakCoverage: 0.1,
+  outsideCoverage: 0.75,
+} as const;
 
-export function isRelevant(score: number, covered: number): boolean {
+/** A question that names a topic outside the plan (护照, 育儿补贴) needs a clause that covers nearly all of it. */
+export function isRelevant(score: number, covered: number, outside?: string): boolean {
   if (score < RELEVANCE.score) return false;
+  if (outside) return covered >= RELEVANCE.outsideCoverage;
   return covered >= RELEVANCE.coverage || (score >= RELEVANCE.strongScore && covered >= RELEVANCE.weakCoverage);
 }
 
@@ -85,7 +95,12 @@ export interface Retriever {
 
 /** Builds a retriever over loaded documents and their packed index. */
 export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, vocabulary: Vocabulary): Retriever {
-  const analyze = compileVocabulary(vocabulary, (term) => Object.hasOwn(index.terms, term));
+  const planText = docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n');
+  const analyze = compileVocabulary(
+    vocabulary,
+    (term) => Object.hasOwn(index.terms, term),
+    (word) => planText.includes(word),
+  );
   const clauses = docs.flatMap((doc) => doc.clauses);
   const byKey = new Map(clauses.map((clause) => [`${clause.doc}/${clause.clause}`, clause]));
   const measures: MeasureRef[] = index.refs.map((ref) => {
@@ -119,24 +134,27 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     return terms;
   }
 
+  /**
+   * Terms for a question; a thin follow-up ("那男方呢") also gets the previous question's terms at a lower weight,
+   * and is judged for relevance together with it.
+   */
   function termsFor(
     question: string,
     history: readonly string[],
-  ): { query: AnalyzedQuery; terms: Map<string, number> } {
+  ): { query: AnalyzedQuery; judged: AnalyzedQuery; terms: Map<string, number> } {
     const query = analyze(question);
     const terms = weightedTerms(query);
     const previous = history.at(-1);
-    if (previous && isThin(query, documentFrequency)) {
-      for (const [term, boost] of weightedTerms(analyze(previous))) {
-        terms.set(term, Math.max(terms.get(term) ?? 0, boost * CARRY_OVER));
-      }
+    if (!previous || !isThin(query, documentFrequency)) return { query, judged: query, terms };
+    for (const [term, boost] of weightedTerms(analyze(previous))) {
+      terms.set(term, Math.max(terms.get(term) ?? 0, boost * CARRY_OVER));
     }
-    return { query, terms };
+    return { query, judged: analyze(`${previous} ${question}`), terms };
   }
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
-    const { query, terms } = termsFor(question, options.history ?? []);
+    const { query, judged, terms } = termsFor(question, options.history ?? []);
     const scores = scorePacked(index, terms);
 
     const perClause = new Map<Clause, { best: number; bestIndex: number; rest: number }>();
@@ -166,12 +184,13 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
       .slice(0, k);
 
     const top = ranked[0];
-    const relevant = top !== undefined && isRelevant(top.score, coverage(query, top.clause));
+    const relevant = top !== undefined && isRelevant(top.score, coverage(judged, top.clause), judged.outside);
 
     return {
       query: question,
       normalized: query.normalized,
       relevant,
+      ...(judged.outside ? { outside: judged.outside } : {}),
       terms,
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
