@@ -162,6 +162,22 @@ describe('Claude answers when configured', () => {
     await expectExactQuotes(done.citations);
   });
 
+  it('places each marker after the passage it supports, before the line break', async () => {
+    fake.script((body) => ({
+      kind: 'answer',
+      blocks: [
+        { text: `${GOOD_TEXT}\n`, citations: [citeSentence(body, '98天')] },
+        { text: '生育津贴按照国家规定足额给付。', citations: [citeSentence(body, '生育津贴')] },
+      ],
+    }));
+    const answer = await askJson(envFor());
+    expect(answer.mode).toBe('claude');
+    expect(answer.answer).toBe(`${GOOD_TEXT}[1]\n生育津贴按照国家规定足额给付。[2]`);
+    expect(answer.citations.map((c) => c.clause)).toEqual(['2.15', '2.15']);
+    expect(answer.citations[1]!.quote).toContain('生育津贴');
+    await expectExactQuotes(answer.citations);
+  });
+
   it('keeps a valid citation and drops one that names a block it was never sent', async () => {
     answerWith(GOOD_TEXT, (body) => [
       { ...citeSentence(body, '98天'), search_result_index: 99 },
@@ -192,6 +208,17 @@ describe('Claude answers when configured', () => {
     expect(request!.raw).toContain('[身份证号]');
     expect(request!.body.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(JSON.stringify(request!.body.messages[0]!.content)).toContain('[手机号]');
+  });
+
+  it('streams the privacy note too, so the deltas still add up to the answer', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    const events = await askSse(envFor(), { question: '手机13897123456，产假有多少天？' });
+    const done = events.at(-1)!.data as Answer;
+    expect(done.mode).toBe('claude');
+    expect(done.answer).toContain('请不要在这里填写');
+    const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
+    expect(deltas.join('')).toBe(done.answer);
+    expect(fake.requests[0]!.raw).not.toContain('13897123456');
   });
 
   it('declines without calling the model when the plan does not cover the question', async () => {

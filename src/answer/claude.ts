@@ -2,19 +2,18 @@
 // as text and citations, and code (not the model) checks every citation and fact against the plan. Any fault ends
 // in { ok: false } and the caller answers extractively; the model improves the wording, never the facts.
 import Anthropic from '@anthropic-ai/sdk';
-import type { ContentBlockParam, MessageParam, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { prompts } from '../data';
 import { type Bindings, DEFAULT_ANSWER_MODEL } from '../http/env';
-import type { Answer, Citation, HistoryTurn } from '../http/schemas';
+import type { Answer, HistoryTurn } from '../http/schemas';
 import type { Retrieval, Retriever } from '../search/retrieve';
-import { locateCitation } from './citations';
 import { HOTLINES } from './decline';
 import { checkFacts } from './fact-guard';
 import { isEnglish } from './language';
+import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
 
-export type ClaudeEvent =
-  { event: 'delta'; data: { text: string } } | { event: 'citation'; data: Citation & { n: number } };
+export type { ClaudeEvent } from './reply';
 
 /** Why the model's answer was not used; logged as is (never error text, which could carry request data). */
 export type FallbackReason =
@@ -111,7 +110,8 @@ export async function* claudeAnswer(
     return Promise.race([promise, stopped]);
   };
 
-  const reply = new ReplyBuilder(sent);
+  const reply = new Reply(sent);
+  const failed = (reason: FallbackReason): ClaudeOutcome => ({ ok: false, reason, streamed: reply.streamed });
   try {
     const client = new Anthropic({
       apiKey: env.ANTHROPIC_API_KEY,
@@ -133,19 +133,24 @@ export async function* claudeAnswer(
         { signal: controller.signal },
       ),
     );
-    if (stream === 'stopped') return reply.failed(stopReason ?? 'timeout');
+    if (stream === 'stopped') return failed(stopReason ?? 'timeout');
     const events = stream[Symbol.asyncIterator]();
     for (;;) {
       stillAlive();
       const next = await orStop(events.next());
-      if (next === 'stopped') return reply.failed(stopReason ?? 'timeout');
+      if (next === 'stopped') return failed(stopReason ?? 'timeout');
       if (next.done) break;
       yield* reply.take(next.value);
     }
-    if (!reply.complete) return reply.failed(reply.truncated ? 'truncated' : 'malformed');
-    return reply.finish(input, known(input.retriever));
+    if (!reply.complete) return failed(reply.truncated ? 'truncated' : 'malformed');
+    if (reply.citations.length === 0) return failed('no_citations');
+    const quotes = reply.citations.map((c) => c.quote);
+    if (!checkFacts(reply.modelText, quotes, known(input.retriever)).ok) return failed('unsupported_facts');
+    if (input.redacted) yield* reply.append(`\n${isEnglish(input.question) ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh}`);
+    const answer: Answer = { answer: reply.shown, answered: true, mode: 'claude', citations: reply.citations };
+    return { ok: true, answer };
   } catch (err) {
-    return reply.failed(stopReason ?? reasonOf(err));
+    return failed(stopReason ?? reasonOf(err));
   } finally {
     clearTimeout(budget);
     clearTimeout(idle);
@@ -166,86 +171,4 @@ let departments: string[] | undefined;
 function known(retriever: Retriever) {
   departments ??= [...new Set(retriever.clauses.flatMap((c) => c.measures.flatMap((m) => [...m.lead, ...m.partners])))];
   return { departments, hotlines: HOTLINES };
-}
-
-/** Turns raw stream events into text, markers and checked citations, keeping what the guard needs at the end. */
-class ReplyBuilder {
-  private readonly citations: Citation[] = [];
-  private readonly keys = new Map<string, number>();
-  private modelText = '';
-  private shown = '';
-  /** Whitespace at the end of the latest delta: held back so a marker lands before a line break, not after. */
-  private pendingSpace = '';
-  private markers: number[] = [];
-  private streamed = false;
-  complete = false;
-  truncated = false;
-
-  constructor(private readonly sent: readonly SentResult[]) {}
-
-  *take(event: RawMessageStreamEvent): Generator<ClaudeEvent> {
-    if (event.type === 'content_block_start' && event.content_block.type === 'text') {
-      this.markers = [];
-      for (const location of event.content_block.citations ?? []) yield* this.cite(location);
-      if (event.content_block.text) yield* this.text(event.content_block.text);
-    } else if (event.type === 'content_block_delta') {
-      if (event.delta.type === 'text_delta') yield* this.text(event.delta.text);
-      else if (event.delta.type === 'citations_delta') yield* this.cite(event.delta.citation);
-    } else if (event.type === 'content_block_stop') {
-      if (this.markers.length > 0) yield* this.show(this.markers.map((n) => `[${n}]`).join(''));
-      this.markers = [];
-    } else if (event.type === 'message_delta') {
-      this.truncated = event.delta.stop_reason === 'max_tokens';
-    } else if (event.type === 'message_stop') {
-      this.complete = !this.truncated;
-    }
-  }
-
-  failed(reason: FallbackReason): ClaudeOutcome {
-    return { ok: false, reason, streamed: this.streamed };
-  }
-
-  finish(input: ClaudeInput, facts: ReturnType<typeof known>): ClaudeOutcome {
-    if (this.citations.length === 0) return this.failed('no_citations');
-    const check = checkFacts(
-      this.modelText,
-      this.citations.map((c) => c.quote),
-      facts,
-    );
-    if (!check.ok) return this.failed('unsupported_facts');
-    const note = input.redacted ? `\n${isEnglish(input.question) ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh}` : '';
-    return {
-      ok: true,
-      answer: { answer: this.shown.trim() + note, answered: true, mode: 'claude', citations: this.citations },
-    };
-  }
-
-  private *text(text: string): Generator<ClaudeEvent> {
-    this.modelText += text;
-    const joined = this.pendingSpace + text;
-    const body = joined.trimEnd();
-    this.pendingSpace = joined.slice(body.length);
-    if (body) yield* this.show(body);
-  }
-
-  private *cite(location: Parameters<typeof locateCitation>[0]): Generator<ClaudeEvent> {
-    const citation = locateCitation(location, this.sent);
-    if (!citation) return;
-    const key = `${citation.doc}/${citation.clause}/${citation.start}-${citation.end}`;
-    let n = this.keys.get(key);
-    if (n === undefined) {
-      this.citations.push(citation);
-      n = this.citations.length;
-      this.keys.set(key, n);
-      this.streamed = true;
-      yield { event: 'citation', data: { ...citation, n } };
-    }
-    if (!this.markers.includes(n)) this.markers.push(n);
-  }
-
-  private *show(text: string): Generator<ClaudeEvent> {
-    this.shown += text;
-    this.streamed = true;
-    yield { event: 'delta', data: { text } };
-  }
 }
