@@ -5,6 +5,7 @@ import { getRetriever } from '../data';
 import { redact } from '../answer/redact';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
+import { assertKnownFilters } from './hotline-schemas';
 import { searchQuery } from './schemas';
 
 export const searchRoutes = new Hono<AppEnv>().get(
@@ -12,6 +13,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
   zValidator('query', searchQuery, rejectInvalid),
   (c) => {
     const { q, k, department, topic } = c.req.valid('query');
+    assertKnownFilters({ department, topic });
     const { query, normalized, relevant, hits } = getRetriever().search(redact(q), { k, department, topic });
     return c.json({
       query,

@@ -1,0 +1,46 @@
+// The console's calls to the service's own API, typed from the server's schemas (types only, nothing bundled).
+import type { z } from 'zod';
+import type { MeasureEntry } from '../../hotline/duties';
+import type { Answer } from '../../http/schemas';
+import type { clauseDetail, searchResult } from '../../http/responses';
+
+export type { MeasureEntry };
+export type SearchResult = z.infer<typeof searchResult>;
+export type ClauseDetail = z.infer<typeof clauseDetail>;
+
+/** A row of the result list: a measure, with the search's best sentence when it came from a query. */
+export type ResultItem = MeasureEntry & { snippet?: string };
+
+export interface Filters {
+  q: string;
+  topic: string;
+  department: string;
+}
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `服务返回 ${res.status}`);
+  }
+  return (await res.json()) as T;
+}
+
+const query = (params: Record<string, string>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
+
+/** Every measure of the plan matching the filters (all of them without filters), in document order. */
+export const listMeasures = (topic = '', department = '', signal?: AbortSignal) =>
+  getJson<{ measures: MeasureEntry[] }>(`/api/measures?${query({ topic, department })}`, { signal });
+
+export const search = ({ q, topic, department }: Filters, signal?: AbortSignal) =>
+  getJson<SearchResult>(`/api/search?${query({ q, k: '10', topic, department })}`, { signal });
+
+export const getClause = (clause: string) => getJson<ClauseDetail>(`/api/clauses/${encodeURIComponent(clause)}`);
+
+export const ask = (question: string) =>
+  getJson<Answer>('/api/ask', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });

@@ -1,0 +1,126 @@
+// Builds the console's DOM from API data: result rows and the opened clause. Text only ever enters as text nodes.
+import { BINDING_LABELS } from '../../answer/binding';
+import type { ClauseDetail, MeasureEntry, ResultItem } from './api';
+import { appendMarked } from './highlight';
+
+type Child = Node | string | null | undefined | false;
+
+/** A small element builder: attributes as strings, children as nodes or text. */
+export function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+const pathOf = (item: { path: MeasureEntry['path'] }) => [item.path.part, item.path.group].filter(Boolean).join(' › ');
+
+function bindingChips(binding: MeasureEntry['binding']): HTMLElement {
+  const chips = el('span', { class: 'bindings' });
+  for (const level of binding.levels)
+    chips.append(
+      el('span', { class: `binding ${level}`, title: BINDING_LABELS[level].zh }, BINDING_LABELS[level].short),
+    );
+  return chips;
+}
+
+/** Departments as text, the one the agent filtered by marked, so its role (lead or partner) shows at a glance. */
+function names(list: string[], department: string): HTMLElement[] {
+  return list.flatMap((name, i) => {
+    const node = name === department ? el('mark', {}, name) : el('span', {}, name);
+    return i ? [el('span', {}, '、'), node] : [node];
+  });
+}
+
+/** Lead (牵头) and partner departments; the lead sits in [data-lead] for tests and hotline tooling. */
+function duties(measure: MeasureEntry['measure'], department = ''): HTMLElement {
+  const lead = el('span', { class: 'lead', 'data-lead': '' }, ...names(measure.lead, department));
+  if (!measure.lead.length) lead.append(el('span', { class: 'none' }, '未指定'));
+  return el(
+    'p',
+    { class: 'duty' },
+    el('span', { class: 'k' }, '牵头'),
+    lead,
+    measure.partners.length > 0 && el('span', { class: 'k' }, '配合'),
+    measure.partners.length > 0 && el('span', { class: 'partners' }, ...names(measure.partners, department)),
+  );
+}
+
+/** The text a row shows: from the search's best sentence on (so the match is visible), else the whole measure. */
+function rowText(item: ResultItem): string {
+  const best = item.snippet?.replace(/…$/, '');
+  const at = best ? item.text.indexOf(best) : -1;
+  return at > 0 ? `…${item.text.slice(at)}` : item.text;
+}
+
+export function resultRow(item: ResultItem, query: string, department: string, id: string): HTMLElement {
+  const text = el('p', { class: 'text' });
+  appendMarked(text, rowText(item), query);
+  const label = (item.path.label.match(/^\d+\.|^（[一二三四五六七八九十]+）/)?.[0] ?? '') + item.title;
+  return el(
+    'li',
+    {
+      id,
+      role: 'option',
+      tabindex: '-1',
+      'aria-selected': 'false',
+      'data-clause': item.clause,
+      'data-start': String(item.measure.start),
+    },
+    el(
+      'div',
+      { class: 'head' },
+      el('strong', { class: 'label' }, label),
+      el('span', { class: 'cite' }, item.citeAs.replace(/《.*$/, '')),
+      bindingChips(item.binding),
+    ),
+    el('p', { class: 'path' }, pathOf(item)),
+    text,
+    duties(item.measure, department),
+  );
+}
+
+/**
+ * The opened clause in full: every measure with its binding and departments, the chosen one marked `current`.
+ * `measures` are the console's own entries for this clause (text, binding, cite), `clause` the full text.
+ */
+export function clauseView(clause: ClauseDetail, measures: MeasureEntry[], current: number, query: string) {
+  const first = measures[0];
+  const chosen = measures.find((m) => m.measure.start === current) ?? first;
+  const body = el('div', { class: 'clause-text' });
+  let at = 0;
+  for (const entry of measures) {
+    const { start, end } = entry.measure;
+    if (start > at) body.append(el('p', { class: 'loose' }, clause.text.slice(at, start)));
+    const text = el('p', { class: 'body' });
+    appendMarked(text, entry.text, query);
+    const note = clause.text.slice(start + entry.text.length, end).trim();
+    body.append(
+      el(
+        'section',
+        { class: entry === chosen ? 'measure current' : 'measure', 'data-measure-start': String(start) },
+        bindingChips(entry.binding),
+        text,
+        note && el('p', { class: 'note' }, note),
+      ),
+    );
+    at = end;
+  }
+  if (at < clause.text.length) body.append(el('p', { class: 'loose' }, clause.text.slice(at)));
+
+  return el(
+    'article',
+    { 'data-open-clause': clause.clause, 'aria-labelledby': 'open-title' },
+    el('p', { class: 'path' }, pathOf(clause)),
+    el('h2', { id: 'open-title', tabindex: '-1' }, first?.citeAs ?? `${clause.path.label}`),
+    chosen && duties(chosen.measure),
+    el(
+      'div',
+      { class: 'reply-box' },
+      el('button', { type: 'button', id: 'copy-reply', 'aria-keyshortcuts': 'C' }, '复制答复（C）'),
+      el('span', { id: 'copy-status', class: 'copy-status', role: 'status' }),
+      el('p', { id: 'reply', class: 'reply', hidden: '' }),
+    ),
+    body,
+  );
+}

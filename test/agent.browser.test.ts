@@ -1,0 +1,105 @@
+// The hotline console in Debian's chromium, driven by the keyboard only: search, open, filter, copy reply.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+let browser: Browser;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+/** Errors the page threw or logged: a CSP or Trusted Types violation shows up here. */
+function collectErrors(p: Page): string[] {
+  const errors: string[] = [];
+  p.on('pageerror', (err) => errors.push(err.message));
+  p.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return errors;
+}
+
+describe('hotline console', () => {
+  it('finds who leads 托育机构备案 with the keyboard alone', async () => {
+    const errors = collectErrors(page);
+    const res = await page.goto(`${server.url}/agent`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(res?.headers()['content-security-policy']).not.toContain('unsafe-inline');
+
+    // The box has focus on load: typing goes straight into it.
+    await page.keyboard.type('托育机构 备案 归哪个部门牵头');
+    await expect.poll(() => page.locator('input[name="q"]').inputValue()).toBe('托育机构 备案 归哪个部门牵头');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-clause'))).toBe('2.14');
+    await page.keyboard.press('Enter');
+
+    const result = page.locator('#results [data-clause="2.14"]');
+    await expect.poll(() => result.locator('[data-lead]').textContent()).toContain('省卫生健康委');
+    await expect.poll(() => result.locator('mark').count()).toBeGreaterThan(0);
+    const opened = page.locator('[data-open-clause="2.14"]');
+    await expect.poll(() => opened.locator('.measure.current').textContent()).toContain('托育机构备案信用承诺制');
+
+    // Esc returns to the box, ready for the next caller.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+
+    await page.screenshot({ path: join(ARTIFACTS, 'agent-1366x768.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('lists every measure 省医保局 leads or shares when filtered by department, without a query', async () => {
+    await page.goto(`${server.url}/agent`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('department');
+    await page.locator('select[name="department"]').selectOption('省医保局');
+
+    const rows = page.locator('#results [data-clause]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const api = (await (
+      await fetch(`${server.url}/api/measures?department=${encodeURIComponent('省医保局')}`)
+    ).json()) as {
+      measures: { clause: string }[];
+    };
+    expect(await rows.count()).toBe(api.measures.length);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-clause')))).toEqual(
+      api.measures.map((m) => m.clause),
+    );
+    for (const text of await rows.locator('.duty').allTextContents()) expect(text).toContain('省医保局');
+    await page.screenshot({ path: join(ARTIFACTS, 'agent-department-1366x768.png') });
+  });
+
+  it('copies a spoken reply that names the clause', async () => {
+    await page.goto(`${server.url}/agent?q=${encodeURIComponent('陪产假有几天')}`);
+    const first = page.locator('#results [data-clause]').first();
+    await expect.poll(() => first.getAttribute('data-clause')).toBe('2.15');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-open-clause="2.15"]').count()).toBe(1);
+    await page.keyboard.press('c');
+
+    const reply = page.locator('#reply');
+    await expect.poll(() => reply.textContent()).toContain('依据方案第二部分第15条《降低生育成本》');
+    expect(await reply.textContent()).toContain('牵头部门');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await reply.textContent());
+    await page.screenshot({ path: join(ARTIFACTS, 'agent-reply-1366x768.png') });
+  });
+});
