@@ -1,7 +1,6 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser). `.ci/run` installs chromium and
 // fonts-wqy-microhei; CHROMIUM_PATH overrides the binary.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
@@ -13,6 +12,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
   mkdirSync(ARTIFACTS, { recursive: true });
+  // playwright-core gives each launch its own throwaway profile; it refuses a --user-data-dir argument.
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -24,7 +24,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
     ],
   });
 }
