@@ -1,5 +1,56 @@
 // Citizen pages: GET / (chat), GET /clauses/:clause (a clause to read), GET /widget.js (embeddable launcher).
+// GET /                   -> chat page; ?embed=1&title=… inside the widget's iframe
+// GET /clauses/:clause    -> the clause's full text with ?start=&end= marked; a Chinese 404 page when unknown
+// GET /widget.js          -> the launcher script integrators put on their own sites (any origin)
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { docs } from '../data';
+import { chatPage, DEFAULT_TITLE } from '../pages/chat/page';
+import { clauseNotFoundPage, clausePage } from '../pages/clause/page';
+import { assetBody, assetUrl } from './assets';
+import { findClause } from './clauses';
 import type { AppEnv } from './env';
+import { chatQuery, clauseHighlight, clauseParam } from './schemas';
+import { pageHeaders } from './security';
 
-export const pageRoutes = new Hono<AppEnv>();
+const clauseStyles = () => [assetUrl('clause.css')];
+
+export const pageRoutes = new Hono<AppEnv>()
+  .get('/', pageHeaders, zValidator('query', chatQuery), (c) => {
+    const { embed, title } = c.req.valid('query');
+    return c.html(
+      chatPage({
+        embed,
+        title: title ?? DEFAULT_TITLE,
+        styles: [assetUrl('chat.css')],
+        scripts: [assetUrl('chat.js')],
+      }),
+    );
+  })
+  .get(
+    '/clauses/:clause',
+    pageHeaders,
+    zValidator('param', clauseParam, (result, c) => {
+      // A malformed number is just another clause the plan does not have.
+      if (!result.success) return c.html(clauseNotFoundPage(c.req.param('clause') ?? '', clauseStyles()), 404);
+    }),
+    zValidator('query', clauseHighlight),
+    (c) => {
+      const { clause: id } = c.req.valid('param');
+      const clause = findClause(id);
+      if (!clause) return c.html(clauseNotFoundPage(id, clauseStyles()), 404);
+      const { start, end } = c.req.valid('query');
+      return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, styles: clauseStyles() }));
+    },
+  )
+  .get('/widget.js', (c) => {
+    const widget = assetBody('widget.js');
+    if (!widget) return c.notFound();
+    return c.body(widget.body, 200, {
+      'content-type': widget.type,
+      // A fixed URL on other sites' pages: cache briefly so a new release reaches them within minutes.
+      'cache-control': 'public, max-age=300',
+      'cross-origin-resource-policy': 'cross-origin',
+      'x-content-type-options': 'nosniff',
+    });
+  });

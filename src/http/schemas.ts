@@ -70,3 +70,21 @@ export const feedbackBody = z.object({
   comment: z.string().trim().max(500, { error: '意见不能超过500个字' }).optional(),
 });
 export type FeedbackBody = z.infer<typeof feedbackBody>;
+
+/** Query of GET /clauses/:clause: the quote to mark. Bad or missing offsets just mean no highlight. */
+export const clauseHighlight = z.object({
+  start: z.coerce.number().int().min(0).optional().catch(undefined),
+  end: z.coerce.number().int().min(0).optional().catch(undefined),
+});
+export type ClauseHighlight = z.infer<typeof clauseHighlight>;
+
+/** Query of GET /: `embed=1` inside the widget's iframe, with the title the host page chose. */
+export const chatQuery = z.object({
+  embed: z
+    .literal('1')
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === '1'),
+  title: z.string().trim().min(1).max(20).optional().catch(undefined),
+});
+export type ChatQuery = z.infer<typeof chatQuery>;

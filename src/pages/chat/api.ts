@@ -1,0 +1,60 @@
+// Calls POST /api/ask as a stream and hands each event to the page; the done event's answer is the one kept.
+import type { Answer, Citation } from '../../http/schemas';
+import type { ClausePath } from './conversation';
+import { readSse } from './sse';
+
+export interface StreamHandlers {
+  onPaths(paths: Record<string, ClausePath>): void;
+  onCitation(citation: Citation, n: number): void;
+  onDelta(text: string): void;
+}
+
+const FAILED = '网络好像不太稳定，回答没有完成，请稍后再试。';
+
+/** The Chinese message of an API error body ({ error: { message } }), or a general one. */
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    return body.error?.message ?? FAILED;
+  } catch {
+    return FAILED;
+  }
+}
+
+/** Asks one question; resolves with the authoritative answer or throws an Error whose message a citizen can read. */
+export async function streamAnswer(
+  question: string,
+  history: { role: string; content: string }[],
+  signal: AbortSignal,
+  on: StreamHandlers,
+): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetch('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ question, history }),
+      signal,
+    });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    throw new Error(FAILED);
+  }
+  if (!res.ok || !res.body) throw new Error(await errorMessage(res));
+  for await (const { event, data } of readSse(res.body)) {
+    const payload = JSON.parse(data);
+    if (event === 'hits') {
+      const hits = payload.hits as { clause: string; path: ClausePath }[];
+      on.onPaths(Object.fromEntries(hits.map((hit) => [hit.clause, hit.path])));
+    } else if (event === 'citation') {
+      on.onCitation(payload as Citation, payload.n as number);
+    } else if (event === 'delta') {
+      on.onDelta(payload.text as string);
+    } else if (event === 'done') {
+      return payload as Answer;
+    } else if (event === 'error') {
+      throw new Error((payload.message as string) || FAILED);
+    }
+  }
+  throw new Error(FAILED);
+}

@@ -1,0 +1,149 @@
+// The chat page's behaviour: ask (chips, Enter, send), stream the answer in, keep the conversation, start over.
+import type { Citation } from '../../http/schemas';
+import { streamAnswer } from './api';
+import {
+  type AssistantTurn,
+  type ClausePath,
+  clearTurns,
+  historyFor,
+  loadTurns,
+  saveTurns,
+  type Turn,
+} from './conversation';
+import { must } from './dom';
+import { assistantMessage, userMessage } from './message';
+
+const MAX_QUESTION = 500;
+const embed = document.body.classList.contains('embed');
+const log = must<HTMLElement>(document, '#log');
+const list = must<HTMLElement>(document, '[data-messages]');
+const chips = must<HTMLElement>(document, '[data-chips]');
+const form = must<HTMLFormElement>(document, '[data-composer]');
+const input = must<HTMLTextAreaElement>(form, '[name="question"]');
+const send = must<HTMLButtonElement>(form, 'button[type="submit"]');
+
+let turns: Turn[] = loadTurns();
+let running: AbortController | undefined;
+
+const save = () => saveTurns(turns);
+const scrollToEnd = () => {
+  log.scrollTop = log.scrollHeight;
+};
+
+/** The host page may choose the accent colour (widget data-color); only a real CSS colour is applied. */
+function applyAccent(): void {
+  const color = new URLSearchParams(location.search).get('color');
+  if (color && color.length <= 30 && CSS.supports('color', color)) {
+    document.documentElement.style.setProperty('--accent', color);
+  }
+}
+
+function restore(): void {
+  for (const turn of turns) {
+    if (turn.role === 'user') list.append(userMessage(turn.content));
+    else {
+      const view = assistantMessage(embed);
+      list.append(view.root);
+      view.finish(turn, save);
+    }
+  }
+  chips.hidden = turns.length > 0;
+  scrollToEnd();
+}
+
+async function ask(raw: string): Promise<void> {
+  const question = raw.trim().slice(0, MAX_QUESTION);
+  if (!question || running) return;
+  const history = historyFor(turns);
+  const userTurn: Turn = { role: 'user', content: question };
+  turns.push(userTurn);
+  save();
+  list.append(userMessage(question));
+  chips.hidden = true;
+  input.value = '';
+  const view = assistantMessage(embed);
+  list.append(view.root);
+  scrollToEnd();
+
+  const controller = new AbortController();
+  running = controller;
+  send.disabled = true;
+  let text = '';
+  const citations: (Citation | undefined)[] = [];
+  let paths: Record<string, ClausePath> = {};
+  try {
+    const answer = await streamAnswer(question, history, controller.signal, {
+      onPaths: (p) => (paths = { ...paths, ...p }),
+      onCitation: (c, n) => (citations[n - 1] = c),
+      onDelta: (delta) => {
+        text += delta;
+        view.show(text, citations, paths);
+        scrollToEnd();
+      },
+    });
+    // The done answer is authoritative: a model fallback may have replaced what streamed.
+    const turn: AssistantTurn = {
+      role: 'assistant',
+      content: answer.answer,
+      answered: answer.answered,
+      citations: answer.citations,
+      question,
+      paths,
+    };
+    turns.push(turn);
+    save();
+    view.finish(turn, save);
+  } catch (err) {
+    if (controller.signal.aborted) return;
+    // An unanswered question stays on screen but out of the history the next question sends.
+    turns = turns.filter((t) => t !== userTurn);
+    save();
+    view.fail(err instanceof Error ? err.message : '回答没有完成，请稍后再试。');
+  } finally {
+    if (running === controller) running = undefined;
+    send.disabled = false;
+    scrollToEnd();
+  }
+}
+
+function startOver(): void {
+  running?.abort();
+  running = undefined;
+  send.disabled = false;
+  turns = [];
+  clearTurns();
+  list.replaceChildren();
+  chips.hidden = false;
+  input.focus();
+}
+
+/** Inside the widget: ask the host page's widget script to close the panel. */
+function closeEmbed(): void {
+  window.parent.postMessage({ type: 'qh-chat:close' }, '*');
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void ask(input.value);
+});
+input.addEventListener('keydown', (e) => {
+  // Enter sends, Shift+Enter is a new line; Enter that confirms a Chinese IME composition must not send.
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+    e.preventDefault();
+    send.click(); // requestSubmit() is missing on older phones; a click also runs the form checks
+  }
+});
+chips.addEventListener('click', (e) => {
+  const chip = (e.target as Element).closest<HTMLButtonElement>('[data-suggestion]');
+  if (chip) void ask(chip.textContent ?? '');
+});
+must<HTMLButtonElement>(document, '[data-reset]').addEventListener('click', startOver);
+if (embed) {
+  must<HTMLButtonElement>(document, '[data-close]').addEventListener('click', closeEmbed);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeEmbed();
+  });
+}
+
+applyAccent();
+restore();

@@ -1,0 +1,35 @@
+// The HTML document every citizen page shares: Simplified Chinese, phone viewport, our own styles and scripts only.
+import type { Child } from 'hono/jsx';
+import { html } from 'hono/html';
+
+export interface DocumentProps {
+  title: string;
+  /** Asset URLs from assetUrl(), served by this service. */
+  styles: string[];
+  scripts?: string[];
+  bodyClass?: string;
+  children: Child;
+}
+
+/** Renders a full page; JSX escapes every interpolated string, so text from the plan or a query stays text. */
+export function document({ title, styles, scripts = [], bodyClass, children }: DocumentProps) {
+  return html`<!doctype html>${(
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+          <meta name="color-scheme" content="light" />
+          <title>{title}</title>
+          {/* No icon file to fetch: saves a request (and a 404) on every slow phone. */}
+          <link rel="icon" href="data:," />
+          {styles.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
+          {scripts.map((src) => (
+            <script src={src} defer />
+          ))}
+        </head>
+        <body class={bodyClass}>{children}</body>
+      </html>
+    )}`;
+}
