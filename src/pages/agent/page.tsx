@@ -93,7 +93,7 @@ export function AgentPage({ doc, topics, departments, q }: AgentPageProps) {
                 autofocus
                 autocomplete="off"
                 maxlength={500}
-                placeholder="来电问题关键词，如：托育 备案"
+                placeholder="输入来电问题的关键词，如：托育机构 备案 哪个部门牵头"
                 aria-label="来电问题"
                 aria-controls="results"
               />
