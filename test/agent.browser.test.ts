@@ -62,6 +62,11 @@ describe('hotline console', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
 
     await page.screenshot({ path: join(ARTIFACTS, 'agent-1366x768.png') });
+
+    // A second Esc clears the box and the results for the next call.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('input[name="q"]').inputValue()).toBe('');
+    await expect.poll(() => page.locator('#results [data-clause]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

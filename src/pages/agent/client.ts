@@ -1,5 +1,6 @@
 // The hotline console in the browser: search as you type, keyboard navigation, the opened clause, copy reply.
-// Keys: / focuses the box; ↓ enters the results; ↑↓ move; Enter opens; C copies the reply; Esc returns to the box.
+// Keys: / focuses the box; ↓ enters the results; ↑↓ move; Enter opens; C copies the reply; Esc returns to the
+// box, and Esc in the box clears it for the next call.
 import {
   type ClauseDetail,
   type Filters,
@@ -88,8 +89,6 @@ function select(index: number, focus: boolean): void {
     row.tabIndex = i === active ? 0 : -1;
   });
   const row = all[active];
-  if (row) box.setAttribute('aria-activedescendant', row.id);
-  else box.removeAttribute('aria-activedescendant');
   if (row && focus) {
     row.focus();
     row.scrollIntoView({ block: 'nearest' });
@@ -188,7 +187,12 @@ document.querySelector('.tree')!.addEventListener('click', async (e) => {
 });
 document.addEventListener('keydown', (e) => {
   const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
-  if (e.key === 'Escape' || (e.key === '/' && !typing)) {
+  if (e.key === 'Escape' && e.target === box) {
+    // Esc in the box starts the next call: clear it and the results.
+    e.preventDefault();
+    box.value = '';
+    running = runSearch();
+  } else if (e.key === 'Escape' || (e.key === '/' && !typing)) {
     e.preventDefault();
     box.focus();
     box.select();

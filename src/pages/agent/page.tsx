@@ -65,7 +65,7 @@ export function AgentPage({ doc, topics, departments, q }: AgentPageProps) {
           </span>
           <span class="keys" aria-hidden="true">
             <kbd>/</kbd> 搜索 <kbd>↑</kbd>
-            <kbd>↓</kbd> 选择 <kbd>Enter</kbd> 打开 <kbd>C</kbd> 复制答复 <kbd>Esc</kbd> 回到搜索框
+            <kbd>↓</kbd> 选择 <kbd>Enter</kbd> 打开 <kbd>C</kbd> 复制答复 <kbd>Esc</kbd> 回到搜索框／清空
           </span>
         </header>
         <main class="console">
