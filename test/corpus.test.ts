@@ -60,13 +60,13 @@ describe('clauses', () => {
     ]);
   });
 
-  it('gives every clause its title, including tasks 7 and 12 that run title into body', () => {
+  it('gives every clause its title, including tasks 7 and 12 that run title into body; text keeps the title sentence', () => {
     expect(byId('1.1').title).toBe('指导思想');
     expect(byId('1.2').title).toBe('发展目标');
     expect(byId('2.7').title).toBe('促进儿童健康发展');
-    expect(byId('2.7').text.startsWith('加强儿童保健门诊标准化')).toBe(true);
+    expect(byId('2.7').text.startsWith('促进儿童健康发展。加强儿童保健门诊标准化')).toBe(true);
     expect(byId('2.12').title).toBe('建立完善支持政策');
-    expect(byId('2.12').text.startsWith('将托育服务设施建设纳入')).toBe(true);
+    expect(byId('2.12').text.startsWith('建立完善支持政策。将托育服务设施建设纳入')).toBe(true);
     expect(byId('2.15').title).toBe('降低生育成本');
     expect(byId('3.1').title).toBe('加强党的领导');
     expect(byId('0').text.startsWith('为贯彻落实')).toBe(true);
@@ -94,7 +94,7 @@ describe('measures and departments', () => {
     expect(clause.measures).toHaveLength(3);
     const [first] = clause.measures;
     expect(clause.text.slice(first!.start, first!.end)).toMatch(
-      /^严格落实.*育儿假。（省卫生健康委牵头.*按职责分工负责）$/,
+      /^降低生育成本。严格落实.*育儿假。（省卫生健康委牵头.*按职责分工负责）$/,
     );
     expect(first!.lead).toEqual(['省卫生健康委']);
     expect(first!.partners).toEqual(['省人力资源社会保障厅', '省总工会', '省妇联', '各市州政府']);

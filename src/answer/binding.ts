@@ -2,12 +2,18 @@
 
 export type Binding = 'required' | 'encouraged' | 'explored' | 'target' | 'principle' | 'action';
 
-const RULES: [Binding, RegExp][] = [
-  ['target', /到20\d\d年|达到|下降到|保持在|覆盖率/],
-  ['explored', /探索|研究制定/],
-  ['encouraged', /鼓励|倡导|引导|推动|支持(?!政策|措施)/],
-  ['principle', /原则上/],
-  ['required', /严格落实|严格执行|严格实施|确保|不得|必须|取消|不再|脱钩|按照国家规定|按国家规定|继续实行|依法/],
+// Whether something is only encouraged or explored is said by the sentence's governing verb, which opens it
+// (鼓励用人单位…, 探索建立…); targets, "in principle" and prohibitions may sit anywhere in the sentence.
+const RULES: [Binding, RegExp, 'opening' | 'sentence'][] = [
+  ['target', /到20\d\d年|达到|下降到|保持在|覆盖率/, 'sentence'],
+  ['explored', /探索|研究制定/, 'opening'],
+  ['encouraged', /鼓励|倡导|引导|推动|支持(?!政策|措施)/, 'opening'],
+  ['principle', /原则上/, 'sentence'],
+  [
+    'required',
+    /严格落实|严格执行|严格实施|确保|不得|必须|取消|不再|脱钩|按照国家规定|按国家规定|继续实行|依法/,
+    'sentence',
+  ],
 ];
 
 /**
@@ -15,7 +21,8 @@ const RULES: [Binding, RegExp][] = [
  * @example bindingOf('鼓励用人单位…每年给予夫妻双方各15天育儿假。') // 'encouraged'
  */
 export function bindingOf(sentence: string): Binding {
-  return RULES.find(([, pattern]) => pattern.test(sentence))?.[0] ?? 'action';
+  const opening = sentence.split(/[，：]/)[0] ?? sentence;
+  return RULES.find(([, pattern, scope]) => pattern.test(scope === 'opening' ? opening : sentence))?.[0] ?? 'action';
 }
 
 /** Plain-Chinese and English wording of each level, for answers and the hotline console. */

@@ -46,7 +46,7 @@ export function extractiveAnswer(
   if (!retrieval.relevant || retrieval.hits.length === 0)
     return declineAnswer(question, 'extractive', retrieval.outside);
 
-  const chosen = chooseSentences(retrieval, retriever);
+  const chosen = chooseSentences(question, retrieval, retriever);
   const best = chosen[0]!;
   const citations: Citation[] = [];
   const cite = (clause: Clause, start: number, end: number): number => {
@@ -69,16 +69,20 @@ export function extractiveAnswer(
 
   const lines: string[] = [];
   const quantity = ASKS_NUMBER.test(question);
-  for (const [i, sentence] of chosen.entries()) {
-    const marker = cite(sentence.clause, sentence.start, sentence.end);
-    const binding = bindingOf(sentence.text);
-    const words = leadOf(sentence, quantity, binding);
-    const prefix = english ? LEAD[binding].en : LEAD[binding].zh;
-    if (english)
-      lines.push(
-        `${i === 0 ? `According to the plan (“${sentence.clause.title}”)` : 'Also'}: ${prefix} ${words}[${marker}]`,
-      );
-    else lines.push(`${i === 0 ? '' : '另外，'}${prefix}${words}[${marker}]`);
+  const seen = new Set<string>();
+  for (const sentence of chosen) {
+    const pick = pickSpan(sentence, quantity);
+    const key = `${pick.clause.clause}:${pick.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const marker = cite(pick.clause, pick.start, pick.end);
+    const first = lines.length === 0;
+    if (english) {
+      const opening = first ? `According to the plan (“${pick.clause.title}”)` : 'Also';
+      lines.push(`${opening}: ${LEAD[pick.binding].en} ${pick.lead}[${marker}]`);
+    } else {
+      lines.push(`${first ? '' : '另外，'}${LEAD[pick.binding].zh}${pick.lead}[${marker}]`);
+    }
   }
 
   const quoted = citations.map((c) => c.quote).join('');
@@ -116,14 +120,34 @@ export function extractiveAnswer(
   return { answer: lines.join('\n'), answered: true, mode: 'extractive', citations };
 }
 
-function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
+/** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
+const CHARACTER = 0.3;
+
+/** Inverse document frequency of single characters over measures, for sentence picking. */
+const characterIdf = (() => {
+  let table: Map<string, number> | undefined;
+  return (retriever: Retriever, ch: string): number => {
+    if (!table) {
+      const bodies = retriever.clauses.flatMap((c) => c.measures.map((m) => c.text.slice(m.start, m.noteStart)));
+      const df = new Map<string, number>();
+      for (const body of bodies) for (const c of new Set(body)) df.set(c, (df.get(c) ?? 0) + 1);
+      table = new Map([...df].map(([c, n]) => [c, Math.log(1 + (bodies.length - n + 0.5) / (n + 0.5))]));
+    }
+    return table.get(ch) ?? 0;
+  };
+})();
+
+function chooseSentences(question: string, retrieval: Retrieval, retriever: Retriever): Scored[] {
   const top = retrieval.hits[0]!.score;
   const weights = [...retrieval.terms].map(([term, boost]) => [term, boost * retriever.idf(term)] as const);
+  const characters = new Set(retriever.analyze(question).content.match(/\p{Script=Han}/gu) ?? []);
+  for (const ch of characters)
+    if (!retrieval.terms.has(ch)) weights.push([ch, CHARACTER * characterIdf(retriever, ch)]);
   const candidates: Scored[] = [];
   for (const hit of retrieval.hits) {
     if (hit.score < CLAUSE_SHARE * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
-    const clauseFactor = Math.sqrt(hit.score / top);
+    const clauseFactor = hit.score / top;
     clause.measures.forEach((_, m) => {
       for (const sentence of sentencesOf(clause, m)) {
         const matched = new Set<string>();
@@ -157,21 +181,60 @@ function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
   return [first!, ...rest];
 }
 
+interface Pick {
+  clause: Clause;
+  start: number;
+  end: number;
+  /** The words the reply leads with: part of the quote, never anything else. */
+  lead: string;
+  binding: Binding;
+}
+
+/** A measure this short (without its title sentence) is quoted whole when its sentences bind alike: they explain
+ * one another (3.3 宣传 says how in its second sentence). */
+const SHORT_MEASURE = 130;
+
+/** What to quote for a chosen sentence, and the words of it the reply leads with. */
+function pickSpan(sentence: Scored, quantity: boolean): Pick {
+  const { clause } = sentence;
+  const m = clause.measures[sentence.measure]!;
+  const titleSentence = `${clause.title}。`;
+  const titled = clause.text.startsWith(titleSentence, m.start);
+  const bodyStart = titled ? m.start + titleSentence.length : m.start;
+  const body = clause.text.slice(bodyStart, m.noteStart);
+  const bindings = new Set(
+    sentencesOf(clause, sentence.measure)
+      .filter((s) => s.start >= bodyStart)
+      .map((s) => bindingOf(s.text)),
+  );
+  if (body.length <= SHORT_MEASURE && bindings.size === 1) {
+    return { clause, start: m.start, end: m.noteStart, lead: body, binding: bindingOf(body) };
+  }
+  if (sentence.text === titleSentence) {
+    // A title alone is thin ("规范人类辅助生殖技术应用。"): quote it with the sentence that starts carrying it out.
+    const next = sentencesOf(clause, sentence.measure).find((s) => s.start === sentence.end);
+    if (next) {
+      const lead = `${sentence.text}${next.text.replace(/[；！？]$/, '。')}`;
+      return { clause, start: sentence.start, end: next.end, lead, binding: bindingOf(next.text) };
+    }
+  }
+  const binding = bindingOf(sentence.text);
+  return { clause, start: sentence.start, end: sentence.end, lead: leadOf(sentence, quantity, binding), binding };
+}
+
 /**
- * The words of a sentence that answer: the run of its comma-phrases from the first to the last one that holds a
- * question term (or a number, when the question asks for one). A target keeps the phrase naming its year.
+ * The words of a sentence that answer: from its first comma-phrase that holds a question term (or a number, when
+ * the question asks for one) to the sentence's end, so the predicate is never cut off. A target keeps the phrase
+ * naming its year.
  */
 function leadOf(sentence: Scored, quantity: boolean, binding: Binding): string {
   const body = sentence.text.replace(/[。；！？]$/, '');
   const phrases = body.split(/(?<=，)/);
-  const marked = phrases.map(
+  const first = phrases.findIndex(
     (p) =>
       [...sentence.matched].some((t) => t.length > 1 && p.includes(t)) ||
       (quantity && /\d/.test(p)) ||
       (binding === 'target' && /到20\d\d年/.test(p)),
   );
-  const first = marked.indexOf(true);
-  const last = marked.lastIndexOf(true);
-  const words = first < 0 ? body : phrases.slice(first, last + 1).join('');
-  return `${words.replace(/，$/, '')}。`;
+  return `${phrases.slice(Math.max(0, first)).join('')}。`;
 }

@@ -13,7 +13,8 @@ function numeral(text: string): number {
   return CHINESE_NUMERALS.indexOf(text) + 1;
 }
 
-/** Splits "标题。正文" into title and body at the first full stop. */
+/** Splits "标题。正文" into title and body at the first full stop. A titled clause's text keeps its title sentence,
+ * as the official text reads, so "依法实施三孩生育政策。" can be quoted like any other sentence. */
 function titled(line: string): { title: string; body: string } {
   const stop = line.indexOf('。');
   if (stop < 0) return { title: line, body: '' };
@@ -60,11 +61,10 @@ export function parseClauses(doc: string, text: string): Clause[] {
         current = undefined;
       } else {
         group = undefined;
-        open(`${part.number}.${numeral(heading[1]!)}`, title, `（${heading[1]}）${title}`, body);
+        open(`${part.number}.${numeral(heading[1]!)}`, title, `（${heading[1]}）${title}`, body ? heading[2]! : '');
       }
     } else if (task && part.number > 0) {
-      const { title, body } = titled(task[2]!);
-      open(`${part.number}.${task[1]}`, title, `${task[1]}.${title}`, body);
+      open(`${part.number}.${task[1]}`, titled(task[2]!).title, `${task[1]}.${titled(task[2]!).title}`, task[2]!);
     } else if (current) {
       current.paragraphs.push(line);
     } else if (part.number === 0) {

@@ -55,8 +55,8 @@ function findWords(text: string, keys: readonly string[], latin: boolean): strin
 
 const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
 
-/** Placeholders left by redaction ([身份证号]) say nothing about the topic. */
-const PLACEHOLDER = /\[[^\]]{1,8}\]/g;
+/** Placeholders left by redaction ([身份证号]), with the words that introduce them, say nothing about the topic. */
+const PLACEHOLDER = /(?:身份证号?码?|手机号?码?|电话号?码?|银行卡号?码?|卡号|号码)?\s*[:：是为]?\s*\[[^\]]{1,8}\]/g;
 
 /**
  * Blanks a filler word out of the text. A one-character filler (会, 就, 要) is kept where it forms a word of the

@@ -89,6 +89,8 @@ export interface Retriever {
   analyze(question: string): AnalyzedQuery;
   /** Inverse document frequency of a term over measures (BM25's, as lunr computes it). */
   idf(term: string): number;
+  /** Whether the index holds the term. */
+  knows(term: string): boolean;
   clause(doc: string, clause: string): Clause | undefined;
   clauses: readonly Clause[];
 }
@@ -125,10 +127,10 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
 
   function weightedTerms(query: AnalyzedQuery): Map<string, number> {
     const terms = new Map(query.terms);
-    for (const term of query.terms.keys()) {
+    for (const [term, weight] of [...terms]) {
       if (term.length !== 1 || documentFrequency(term) > 0) continue;
       const bigrams = bigramsOf.get(term) ?? [];
-      const boost = Math.min(LONE_CHARACTER, 1 / Math.sqrt(bigrams.length));
+      const boost = weight * Math.min(LONE_CHARACTER, 1 / Math.sqrt(bigrams.length));
       for (const bigram of bigrams) terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
     }
     return terms;
@@ -207,7 +209,14 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     };
   }
 
-  return { search, analyze, idf, clause: (doc, id) => byKey.get(`${doc}/${id}`), clauses };
+  return {
+    search,
+    analyze,
+    idf,
+    knows: (term) => documentFrequency(term) > 0,
+    clause: (doc, id) => byKey.get(`${doc}/${id}`),
+    clauses,
+  };
 }
 
 /** A follow-up is thin when few of its own words are in the plan at all ("那男方呢"). */
