@@ -251,8 +251,32 @@ describe('widget on another origin', () => {
     await expect(answer.locator('[data-clause="2.3"]').count()).resolves.toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'widget-desktop.png') });
     await chat.getByRole('button', { name: '关闭对话窗口' }).click();
-    await expect(page.locator('iframe').isVisible()).resolves.toBe(false);
+    // The frame asks the host page to close by postMessage, so wait rather than look once.
+    await page.locator('iframe').waitFor({ state: 'hidden' });
     await expect(launcher.getAttribute('aria-expanded')).resolves.toBe('false');
+  });
+
+  it('on a phone sits where data-position says and opens full screen', async () => {
+    const host = await serveHostPage(hostPageWithWidget(app.url, 'data-position="left"'));
+    closers.push(host);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    open.push({ context, problems: [] });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const launcher = page.locator('[data-widget-launcher]');
+    expect((await launcher.boundingBox())!.x).toBeLessThan(40);
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-phone-closed.png') });
+    await launcher.click();
+    const frame = page.locator('iframe');
+    await page.frameLocator('iframe').locator('[name="question"]').waitFor();
+    expect(await frame.boundingBox()).toEqual({ x: 0, y: 0, width: PHONE.width, height: PHONE.height });
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-phone-open.png') });
+    await page.frameLocator('iframe').locator('[name="question"]').press('Escape');
+    await frame.waitFor({ state: 'hidden' });
+    await expect(
+      launcher.evaluate((el) => el.getRootNode() instanceof ShadowRoot && el.matches(':focus')),
+    ).resolves.toBe(true);
   });
 
   it('is refused by sites outside ALLOWED_EMBED_ORIGINS', async () => {
