@@ -151,7 +151,9 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     for (const [term, boost] of weightedTerms(analyze(previous))) {
       terms.set(term, Math.max(terms.get(term) ?? 0, boost * CARRY_OVER));
     }
-    return { query, judged: analyze(`${previous} ${question}`), terms };
+    // Judged together for coverage, but only the new question can name a topic outside the plan.
+    const { outside: _previousOutside, ...together } = analyze(`${previous} ${question}`);
+    return { query, judged: query.outside ? { ...together, outside: query.outside } : together, terms };
   }
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
@@ -221,8 +223,10 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
 
 /** A follow-up is thin when few of its own words are in the plan at all ("那男方呢"). */
 function isThin(query: AnalyzedQuery, documentFrequency: (term: string) => number): boolean {
+  if (/^(那|那么|还有|另外|如果|要是|and |what about )/.test(query.normalized)) return true;
+  if (query.bridges.length > 0) return false; // it names a topic of its own (产假, 托儿所)
   const known = new Set(query.typed.filter((t) => documentFrequency(t) > 0));
-  return known.size <= 2 || /^(那|那么|还有|另外|如果|要是)/.test(query.normalized);
+  return known.size <= 1 || (query.normalized.length <= 8 && /呢[？?]?$/.test(query.normalized));
 }
 
 /**
