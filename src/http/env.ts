@@ -17,6 +17,6 @@ export interface Bindings {
   ALLOWED_EMBED_ORIGINS?: string;
 }
 
-export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
 
 export type AppEnv = { Bindings: Bindings };
