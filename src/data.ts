@@ -5,7 +5,7 @@ import promptsJson from './generated/prompts.json';
 import referralsJson from '../corpus/referrals.json';
 import vocabularyJson from '../corpus/vocabulary.json';
 import type { CorpusDoc } from './corpus/types';
-import type { PackedIndex } from './search/packed';
+import { loadIndex, type PackedIndex } from './search/packed';
 import { createRetriever, type Retriever } from './search/retrieve';
 import type { Vocabulary } from './search/query';
 
@@ -22,6 +22,6 @@ let retriever: Retriever | undefined;
 
 /** The retriever over the built index; created on first use so a cold start pays only for parsing. */
 export function getRetriever(): Retriever {
-  retriever ??= createRetriever(docs, indexJson as unknown as PackedIndex, vocabulary);
+  retriever ??= createRetriever(docs, loadIndex(indexJson as unknown as PackedIndex), vocabulary);
   return retriever;
 }

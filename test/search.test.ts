@@ -9,7 +9,7 @@ import indexJson from '../src/generated/index.json';
 
 import { buildIndex } from '../src/search/build-index';
 import { normalize } from '../src/search/normalize';
-import { type PackedIndex, packIndex, scorePacked } from '../src/search/packed';
+import { loadIndex, type PackedIndex, packIndex, scorePacked } from '../src/search/packed';
 import { createRetriever } from '../src/search/retrieve';
 import { tokenize } from '../src/search/tokenize';
 import { loadCorpus } from '../src/node/corpus-files';
@@ -38,13 +38,14 @@ describe('tokenizer', () => {
 
 describe('index', () => {
   const packed = indexJson as unknown as PackedIndex;
+  const loaded = loadIndex(packed);
   const lunrIndex = lunr.Index.load(lunrJson);
 
   it('scores every measure exactly as lunr idx.query does for the same weighted terms', () => {
     const retriever = getRetriever();
     for (const q of sample) {
       const { terms } = retriever.search(q, { k: 1 });
-      const fast = scorePacked(packed, terms);
+      const fast = scorePacked(loaded, terms);
       const reference = lunrIndex.query((query) => {
         for (const [term, boost] of terms) {
           query.term(term, { boost, usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
@@ -60,7 +61,7 @@ describe('index', () => {
     const fresh = packIndex(buildIndex(docs.flatMap((d) => d.clauses)));
     const reloaded = JSON.parse(JSON.stringify(fresh)) as PackedIndex;
     expect(reloaded).toEqual(packed);
-    const a = createRetriever(docs, fresh, vocabulary);
+    const a = createRetriever(docs, loadIndex(reloaded), vocabulary);
     const b = getRetriever();
     for (const q of sample) {
       const x = a.search(q, { k: 5 });
@@ -72,7 +73,7 @@ describe('index', () => {
 
   it('ignores terms lunr never saw, including names of Object.prototype', () => {
     const scores = scorePacked(
-      packed,
+      loaded,
       new Map([
         ['constructor', 1],
         ['hasOwnProperty', 1],

@@ -3,11 +3,24 @@
 // array walks instead of lunr's per-field vectors, match data and token-set intersections.
 import type lunr from 'lunr';
 
-/** The serialized runtime index: measure refs and, per term, a flat list [docIndex, weight, docIndex, weight…]. */
+/**
+ * The serialized runtime index, flat so that JSON.parse is quick: term i's postings are
+ * docs/weights[offsets[i] .. offsets[i+1]), weights in thousandths as lunr rounds them.
+ */
 export interface PackedIndex {
-  version: 1;
+  version: 2;
   refs: string[];
-  terms: Record<string, number[]>;
+  /** Terms joined by "\n", in order. */
+  terms: string;
+  offsets: number[];
+  docs: number[];
+  weights: number[];
+}
+
+/** The index ready to query: term -> [docIndex, weight, docIndex, weight…]. */
+export interface LoadedIndex {
+  refs: readonly string[];
+  postings: ReadonlyMap<string, Float64Array>;
 }
 
 interface SerializedLunr {
@@ -33,22 +46,46 @@ export function packIndex(index: lunr.Index): PackedIndex {
       weights.set(term, perDoc);
     }
   }
-  const terms: Record<string, number[]> = {};
-  for (const term of [...weights.keys()].sort()) {
-    terms[term] = [...weights.get(term)!].flatMap(([doc, w]) => [doc, Math.round(w * 1000) / 1000]);
+  const packed: PackedIndex = { version: 2, refs, terms: '', offsets: [0], docs: [], weights: [] };
+  const terms = [...weights.keys()].sort();
+  for (const term of terms) {
+    for (const [doc, weight] of weights.get(term)!) {
+      packed.docs.push(doc);
+      packed.weights.push(Math.round(weight * 1000));
+    }
+    packed.offsets.push(packed.docs.length);
   }
-  return { version: 1, refs, terms };
+  packed.terms = terms.join('\n');
+  return packed;
+}
+
+/** Loads the serialized index into per-term posting arrays (once per isolate). */
+export function loadIndex(packed: PackedIndex): LoadedIndex {
+  if (packed.version !== 2) throw new Error(`index format ${String(packed.version)} is not supported: rebuild`);
+  const postings = new Map<string, Float64Array>();
+  const terms = packed.terms.split('\n');
+  for (let t = 0; t < terms.length; t++) {
+    const from = packed.offsets[t]!;
+    const to = packed.offsets[t + 1]!;
+    const list = new Float64Array((to - from) * 2);
+    for (let i = from; i < to; i++) {
+      list[(i - from) * 2] = packed.docs[i]!;
+      list[(i - from) * 2 + 1] = packed.weights[i]! / 1000;
+    }
+    postings.set(terms[t]!, list);
+  }
+  return { refs: packed.refs, postings };
 }
 
 /**
  * Scores every measure for weighted query terms, as lunr would: Σ boost·weight / |query vector|.
  * Terms the index does not know are ignored, as lunr ignores them.
  */
-export function scorePacked(index: PackedIndex, terms: ReadonlyMap<string, number>): Float64Array {
+export function scorePacked(index: LoadedIndex, terms: ReadonlyMap<string, number>): Float64Array {
   const scores = new Float64Array(index.refs.length);
   let norm = 0;
   for (const [term, boost] of terms) {
-    const postings = index.terms[term];
+    const postings = index.postings.get(term);
     if (!postings) continue;
     norm += boost * boost;
     for (let i = 0; i < postings.length; i += 2) scores[postings[i]!]! += boost * postings[i + 1]!;

@@ -34,41 +34,72 @@ const BRIDGE_BOOST = 1;
 /** Floor of that weight for each bigram of a long phrase. */
 const MIN_BRIDGE_SHARE = 0.4;
 
-/** Finds vocabulary keys in text, longest first, without overlaps. */
-function findWords(text: string, keys: readonly string[], latin: boolean): string[] {
-  const taken = new Array<boolean>(text.length).fill(false);
-  const found: string[] = [];
-  for (const key of keys) {
-    let at = text.indexOf(key);
-    while (at >= 0) {
-      const end = at + key.length;
-      const bounded = !latin || (!/[a-z]/.test(text[at - 1] ?? '') && !/[a-z]/.test(text[end] ?? ''));
-      if (bounded && !taken.slice(at, end).some(Boolean)) {
-        taken.fill(true, at, end);
-        found.push(key);
-      }
-      at = text.indexOf(key, at + 1);
-    }
-  }
-  return found;
+const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
+
+interface Match {
+  word: string;
+  at: number;
 }
 
-const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
+/**
+ * A word list compiled for scanning: words grouped by first character, longest first, so one left-to-right pass
+ * finds the longest word at each position (陪产假 before 产假) in a few lookups per character. Latin words must
+ * stand alone (leave, not leaves).
+ */
+function matcher(words: Iterable<string>, latin = false): (text: string) => Match[] {
+  const byFirst = new Map<string, string[]>();
+  for (const word of byLength(words)) {
+    const list = byFirst.get(word[0]!);
+    if (list) list.push(word);
+    else byFirst.set(word[0]!, [word]);
+  }
+  const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+  return (text) => {
+    const found: Match[] = [];
+    for (let at = 0; at < text.length;) {
+      const word = byFirst
+        .get(text[at]!)
+        ?.find(
+          (w) => text.startsWith(w, at) && (!latin || (!isLetter(text[at - 1]) && !isLetter(text[at + w.length]))),
+        );
+      if (word) found.push({ word, at });
+      at += word ? word.length : 1;
+    }
+    return found;
+  };
+}
+
+/** Replaces every match with a space (keeps bigrams from forming across the gap). */
+function blank(text: string, matches: readonly Match[]): string {
+  let out = '';
+  let from = 0;
+  for (const { word, at } of matches) {
+    out += `${text.slice(from, at)} `;
+    from = at + word.length;
+  }
+  return out + text.slice(from);
+}
 
 /** Placeholders left by redaction ([身份证号]), with the words that introduce them, say nothing about the topic. */
 const PLACEHOLDER = /(?:身份证号?码?|手机号?码?|电话号?码?|银行卡号?码?|卡号|号码)?\s*[:：是为]?\s*\[[^\]]{1,8}\]/g;
 
 /**
- * Blanks a filler word out of the text. A one-character filler (会, 就, 要) is kept where it forms a word of the
- * plan with a neighbour (社会, 就业, 要求), since without a segmenter that is the only sign it is not filler.
+ * Blanks filler out of the text: words of two or more characters always; a one-character filler (会, 就, 要) only
+ * where it does not form a word of the plan with a neighbour (社会, 就业, 要求), since without a segmenter that is
+ * the only sign it is not filler.
  */
-function blankFiller(text: string, word: string, isTerm: (term: string) => boolean): string {
-  if (word.length > 1) return text.split(word).join(' ');
+function blankFiller(
+  text: string,
+  long: (text: string) => Match[],
+  single: ReadonlySet<string>,
+  isTerm: (term: string) => boolean,
+): string {
+  const once = blank(text, long(text));
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const inWord = ch === word && (isTerm(text.slice(i - 1, i + 1)) || isTerm(text.slice(i, i + 2)));
-    out += ch === word && !inWord ? ' ' : ch;
+  for (let at = 0; at < once.length; at++) {
+    const ch = once[at]!;
+    const filler = single.has(ch) && !isTerm(once.slice(at - 1, at + 1)) && !isTerm(once.slice(at, at + 2));
+    out += filler ? ' ' : ch;
   }
   return out;
 }
@@ -83,39 +114,39 @@ export function compileVocabulary(
   isTerm: (term: string) => boolean = () => false,
   isPlanWord: (word: string) => boolean = () => false,
 ): (question: string) => AnalyzedQuery {
-  const citizenKeys = byLength(Object.keys(vocabulary.citizen));
-  const englishKeys = byLength(Object.keys(vocabulary.english));
-  const filler = byLength(vocabulary.filler);
-  const places = byLength(vocabulary.places);
+  const citizenWords = matcher(Object.keys(vocabulary.citizen));
+  const englishWords = matcher(Object.keys(vocabulary.english), true);
+  const longFiller = matcher(vocabulary.filler.filter((w) => w.length > 1));
+  const singleFiller = new Set(vocabulary.filler.filter((w) => w.length === 1));
+  const places = matcher(vocabulary.places);
   const outsideTopics = Object.entries(vocabulary.outside ?? {}).map(
     ([topic, words]) => [topic, words.map((w) => normalize(w)).filter((w) => !isPlanWord(w))] as const,
   );
+  // Each vocabulary word's plan terms and their weight, worked out once: a short word standing for a long phrase
+  // (失独 -> 计划生育特殊家庭) must not outweigh the rest of the question, so the phrase's bigrams share roughly
+  // the weight of the word's own.
+  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number }>();
+  for (const [word, terms] of [...Object.entries(vocabulary.citizen), ...Object.entries(vocabulary.english)]) {
+    const tokens = terms.flatMap((t) => tokenize(t));
+    const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
+    bridgeTerms.set(word, { terms, tokens, boost: BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share)) });
+  }
 
   return (question) => {
     const normalized = normalize(question);
-    const bridges: AnalyzedQuery['bridges'] = [];
-    for (const word of findWords(normalized, citizenKeys, false))
-      bridges.push({ word, terms: vocabulary.citizen[word]! });
-    if (/[a-z]{2}/.test(normalized)) {
-      for (const word of findWords(normalized, englishKeys, true))
-        bridges.push({ word, terms: vocabulary.english[word]! });
-    }
-    let content = normalized.replace(PLACEHOLDER, ' ');
-    for (const word of filler) content = blankFiller(content, word, isTerm);
+    const found = citizenWords(normalized).map((m) => m.word);
+    if (/[a-z]{2}/.test(normalized)) found.push(...englishWords(normalized).map((m) => m.word));
+    const bridges = found.map((word) => ({ word, terms: bridgeTerms.get(word)!.terms }));
+
+    let content = blankFiller(normalized.replace(PLACEHOLDER, ' '), longFiller, singleFiller, isTerm);
     const typed = tokenize(content);
-    for (const place of places) content = content.split(place).join(' ');
+    content = blank(content, places(content));
 
     const terms = new Map<string, number>();
     for (const term of typed) terms.set(term, 1);
-    for (const bridge of bridges) {
-      // A short word standing for a long phrase (失独 -> 计划生育特殊家庭) must not outweigh the rest of the
-      // question: the phrase's bigrams share roughly the weight of the word's own.
-      const phraseTerms = bridge.terms.flatMap((t) => tokenize(t));
-      const share = Math.sqrt(
-        Math.max(1, tokenize(bridge.word).length) / Math.max(1, phraseTerms.length / bridge.terms.length),
-      );
-      const boost = BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share));
-      for (const term of phraseTerms) terms.set(term, Math.max(terms.get(term) ?? 0, boost));
+    for (const word of found) {
+      const { tokens, boost } = bridgeTerms.get(word)!;
+      for (const term of tokens) terms.set(term, Math.max(terms.get(term) ?? 0, boost));
     }
     const outside = outsideTopics.find(([, words]) => words.some((w) => normalized.includes(w)))?.[0];
     return { normalized, content, terms, typed, bridges, ...(outside ? { outside } : {}) };

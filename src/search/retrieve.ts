@@ -1,7 +1,7 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
 import topicsJson from '../../corpus/topics.json';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
-import { type PackedIndex, scorePacked } from './packed';
+import { type LoadedIndex, scorePacked } from './packed';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
 import { snippetOf } from './snippet';
 
@@ -96,11 +96,11 @@ export interface Retriever {
 }
 
 /** Builds a retriever over loaded documents and their packed index. */
-export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, vocabulary: Vocabulary): Retriever {
+export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, vocabulary: Vocabulary): Retriever {
   const planText = docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n');
   const analyze = compileVocabulary(
     vocabulary,
-    (term) => Object.hasOwn(index.terms, term),
+    (term) => index.postings.has(term),
     (word) => planText.includes(word),
   );
   const clauses = docs.flatMap((doc) => doc.clauses);
@@ -111,8 +111,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     if (!clause) throw new Error(`index refers to an unknown clause: ${ref}`);
     return { clause, index: Number(ref.slice(cut + 1)) };
   });
-  const documentFrequency = (term: string): number =>
-    Object.hasOwn(index.terms, term) ? index.terms[term]!.length / 2 : 0;
+  const documentFrequency = (term: string): number => (index.postings.get(term)?.length ?? 0) / 2;
   const idf = (term: string): number => {
     const df = documentFrequency(term);
     return Math.log(1 + Math.abs(measures.length - df + 0.5) / (df + 0.5));
@@ -120,9 +119,13 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
 
   // A lone Han character (税, 假) is never an index term, which holds bigrams: it stands for the bigrams holding it.
   const bigramsOf = new Map<string, string[]>();
-  for (const term of Object.keys(index.terms)) {
+  for (const term of index.postings.keys()) {
     if (term.length !== 2 || !/^\p{Script=Han}{2}$/u.test(term)) continue;
-    for (const ch of new Set(term)) bigramsOf.set(ch, [...(bigramsOf.get(ch) ?? []), term]);
+    for (const ch of new Set(term)) {
+      const list = bigramsOf.get(ch);
+      if (list) list.push(term);
+      else bigramsOf.set(ch, [term]);
+    }
   }
 
   function weightedTerms(query: AnalyzedQuery): Map<string, number> {
@@ -162,17 +165,18 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
     const scores = scorePacked(index, terms);
 
     const perClause = new Map<Clause, { best: number; bestIndex: number; rest: number }>();
-    scores.forEach((score, i) => {
-      if (score <= 0) return;
+    for (let i = 0; i < scores.length; i++) {
+      const score = scores[i]!;
+      if (score <= 0) continue;
       const { clause, index: measureIndex } = measures[i]!;
-      if (options.topic && !TOPICS[options.topic]?.clauses.includes(clause.clause)) return;
+      if (options.topic && !TOPICS[options.topic]?.clauses.includes(clause.clause)) continue;
       const measure = clause.measures[measureIndex]!;
       if (
         options.department &&
         !measure.lead.includes(options.department) &&
         !measure.partners.includes(options.department)
       )
-        return;
+        continue;
       const entry = perClause.get(clause) ?? { best: 0, bestIndex: measureIndex, rest: 0 };
       if (score > entry.best) {
         entry.rest += entry.best;
@@ -180,7 +184,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
         entry.bestIndex = measureIndex;
       } else entry.rest += score;
       perClause.set(clause, entry);
-    });
+    }
 
     const ranked = [...perClause]
       .map(([clause, s]) => ({ clause, score: s.best + SECONDARY_MEASURES * s.rest, measureIndex: s.bestIndex }))
@@ -188,6 +192,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
       .slice(0, k);
 
     const top = ranked[0];
+    const snippetTerms = [...query.terms.keys()].filter((t) => t.length > 1 && documentFrequency(t) > 0);
     const relevant = top !== undefined && isRelevant(top.score, coverage(judged, top.clause), judged.outside);
 
     return {
@@ -204,7 +209,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: PackedIndex, 
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
-          snippet: snippetOf(clause.text.slice(m.start, m.noteStart), [...terms.keys()]),
+          snippet: snippetOf(clause.text.slice(m.start, m.noteStart), snippetTerms),
           measure: { index: measureIndex, start: m.start, end: m.end, lead: m.lead, partners: m.partners },
         };
       }),
@@ -235,35 +240,65 @@ function isThin(query: AnalyzedQuery, documentFrequency: (term: string) => numbe
  * word whose plan terms occur there. Bigrams that straddle two words (从来不管 -> 来不) weigh nothing this way.
  */
 export function coverage(query: AnalyzedQuery, clause: Clause): number {
-  const text = `${clause.title}${clause.path.group ?? ''}${clause.text}`;
+  const { text, pairs } = coverageTextOf(clause);
   const content = query.content;
-  const covered = new Array<boolean>(content.length).fill(false);
-  const mark = (from: number, to: number): void => void covered.fill(true, from, to);
+  const covered = new Uint8Array(content.length);
   for (let i = 0; i + 1 < content.length; i++) {
-    const pair = content.slice(i, i + 2);
-    if (HAN_PAIR.test(pair) && text.includes(pair)) mark(i, i + 2);
+    if (pairs.has(content.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
   }
   for (const bridge of query.bridges) {
     if (!bridge.terms.some((term) => text.includes(term))) continue;
     for (let at = content.indexOf(bridge.word); at >= 0; at = content.indexOf(bridge.word, at + 1)) {
-      mark(at, at + bridge.word.length);
+      covered.fill(1, at, at + bridge.word.length);
     }
   }
+  // Units: each Han character, each number, each English content word.
   let units = 0;
   let hits = 0;
-  for (const unit of content.matchAll(UNIT)) {
-    if (STOP_WORDS.has(unit[0])) continue;
-    units++;
-    const end = unit.index + unit[0].length;
-    const isCovered =
-      covered.slice(unit.index, end).some(Boolean) || (/^[\d.:]+$/.test(unit[0]) && text.includes(unit[0]));
-    if (isCovered) hits++;
+  for (let i = 0; i < content.length;) {
+    const ch = content[i]!;
+    let end = i + 1;
+    if (isDigit(ch)) {
+      while (end < content.length && (isDigit(content[end]!) || content[end] === '.' || content[end] === ':')) end++;
+      units++;
+      if (text.includes(content.slice(i, end))) hits++;
+    } else if (ch >= 'a' && ch <= 'z') {
+      while (end < content.length && ((content[end]! >= 'a' && content[end]! <= 'z') || content[end] === "'")) end++;
+      if (!STOP_WORDS.has(content.slice(i, end))) {
+        units++;
+        if (covered.subarray(i, end).includes(1)) hits++;
+      }
+    } else if (HAN.test(ch)) {
+      units++;
+      if (covered[i]) hits++;
+    }
+    i = end;
   }
   return units > 0 ? hits / units : 0;
 }
 
+const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
+const HAN = /\p{Script=Han}/u;
+
+const coverageTexts = new WeakMap<Clause, { text: string; pairs: Set<string> }>();
+
+/** A clause's title, group heading and text, with the set of its Han bigrams, worked out once per clause. */
+function coverageTextOf(clause: Clause): { text: string; pairs: Set<string> } {
+  let entry = coverageTexts.get(clause);
+  if (!entry) {
+    const text = `${clause.title}${clause.path.group ?? ''}${clause.text}`;
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const pair = text.slice(i, i + 2);
+      if (HAN_PAIR.test(pair)) pairs.add(pair);
+    }
+    entry = { text, pairs };
+    coverageTexts.set(clause, entry);
+  }
+  return entry;
+}
+
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-const UNIT = /\p{Script=Han}|\d+(?:[.:]\d+)?|[a-z]+(?:'[a-z]+)?/gu;
 /** English words that carry no topic, so an English question is judged on its content words. */
 const STOP_WORDS = new Set(
   (
