@@ -13,5 +13,8 @@ function halfWidth(text: string): string {
  * @example normalize('育兒假ＡＢＣ１２') // '育儿假abc12'
  */
 export function normalize(text: string): string {
-  return halfWidth(toSimplified(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+  const script = ASCII.test(text) ? text : toSimplified(text); // plain English needs no script conversion
+  return halfWidth(script).toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+const ASCII = /^[\x20-\x7e\s]*$/;

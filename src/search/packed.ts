@@ -17,10 +17,13 @@ export interface PackedIndex {
   weights: number[];
 }
 
-/** The index ready to query: term -> [docIndex, weight, docIndex, weight…]. */
+/** The index ready to query: term -> its postings as a range of two shared typed arrays. */
 export interface LoadedIndex {
   refs: readonly string[];
-  postings: ReadonlyMap<string, Float64Array>;
+  /** term -> [from, to) in docs/weights. */
+  ranges: ReadonlyMap<string, readonly [number, number]>;
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
 interface SerializedLunr {
@@ -59,22 +62,21 @@ export function packIndex(index: lunr.Index): PackedIndex {
   return packed;
 }
 
-/** Loads the serialized index into per-term posting arrays (once per isolate). */
+/** Loads the serialized index (once per isolate): two typed-array copies and one Map, no per-term arrays. */
 export function loadIndex(packed: PackedIndex): LoadedIndex {
   if (packed.version !== 2) throw new Error(`index format ${String(packed.version)} is not supported: rebuild`);
-  const postings = new Map<string, Float64Array>();
+  const ranges = new Map<string, readonly [number, number]>();
   const terms = packed.terms.split('\n');
-  for (let t = 0; t < terms.length; t++) {
-    const from = packed.offsets[t]!;
-    const to = packed.offsets[t + 1]!;
-    const list = new Float64Array((to - from) * 2);
-    for (let i = from; i < to; i++) {
-      list[(i - from) * 2] = packed.docs[i]!;
-      list[(i - from) * 2 + 1] = packed.weights[i]! / 1000;
-    }
-    postings.set(terms[t]!, list);
-  }
-  return { refs: packed.refs, postings };
+  for (let t = 0; t < terms.length; t++) ranges.set(terms[t]!, [packed.offsets[t]!, packed.offsets[t + 1]!]);
+  const weights = new Float64Array(packed.weights.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = packed.weights[i]! / 1000;
+  return { refs: packed.refs, ranges, docs: Int32Array.from(packed.docs), weights };
+}
+
+/** How many measures hold a term. */
+export function documentFrequency(index: LoadedIndex, term: string): number {
+  const range = index.ranges.get(term);
+  return range ? range[1] - range[0] : 0;
 }
 
 /**
@@ -84,11 +86,12 @@ export function loadIndex(packed: PackedIndex): LoadedIndex {
 export function scorePacked(index: LoadedIndex, terms: ReadonlyMap<string, number>): Float64Array {
   const scores = new Float64Array(index.refs.length);
   let norm = 0;
+  const { docs, weights } = index;
   for (const [term, boost] of terms) {
-    const postings = index.postings.get(term);
-    if (!postings) continue;
+    const range = index.ranges.get(term);
+    if (!range) continue;
     norm += boost * boost;
-    for (let i = 0; i < postings.length; i += 2) scores[postings[i]!]! += boost * postings[i + 1]!;
+    for (let i = range[0]; i < range[1]; i++) scores[docs[i]!]! += boost * weights[i]!;
   }
   if (norm > 0) {
     const inverse = 1 / Math.sqrt(norm);

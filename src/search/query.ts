@@ -96,12 +96,14 @@ function blankFiller(
 ): string {
   const once = blank(text, long(text));
   let out = '';
+  let from = 0;
   for (let at = 0; at < once.length; at++) {
     const ch = once[at]!;
-    const filler = single.has(ch) && !isTerm(once.slice(at - 1, at + 1)) && !isTerm(once.slice(at, at + 2));
-    out += filler ? ' ' : ch;
+    if (!single.has(ch) || isTerm(once.slice(at - 1, at + 1)) || isTerm(once.slice(at, at + 2))) continue;
+    out += `${once.slice(from, at)} `;
+    from = at + 1;
   }
-  return out;
+  return out + once.slice(from);
 }
 
 /**
@@ -119,24 +121,41 @@ export function compileVocabulary(
   const longFiller = matcher(vocabulary.filler.filter((w) => w.length > 1));
   const singleFiller = new Set(vocabulary.filler.filter((w) => w.length === 1));
   const places = matcher(vocabulary.places);
-  const outsideTopics = Object.entries(vocabulary.outside ?? {}).map(
-    ([topic, words]) => [topic, words.map((w) => normalize(w)).filter((w) => !isPlanWord(w))] as const,
-  );
-  // Each vocabulary word's plan terms and their weight, worked out once: a short word standing for a long phrase
-  // (失独 -> 计划生育特殊家庭) must not outweigh the rest of the question, so the phrase's bigrams share roughly
-  // the weight of the word's own.
-  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number }>();
-  for (const [word, terms] of [...Object.entries(vocabulary.citizen), ...Object.entries(vocabulary.english)]) {
-    const tokens = terms.flatMap((t) => tokenize(t));
-    const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
-    bridgeTerms.set(word, { terms, tokens, boost: BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share)) });
+  const topicOf = new Map<string, string>();
+  for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
+    for (const word of words) topicOf.set(word.toLowerCase(), topic);
   }
+  const outsideWords = matcher(topicOf.keys());
+  const planUses = new Map<string, boolean>();
+  /** The topic of the first outside word in the text that the plan itself never uses. */
+  const outsideTopic = (text: string): string | undefined => {
+    for (const { word } of outsideWords(text)) {
+      if (!planUses.has(word)) planUses.set(word, isPlanWord(word));
+      if (!planUses.get(word)) return topicOf.get(word);
+    }
+    return undefined;
+  };
+  // Each vocabulary word's plan terms and their weight, worked out on first use (a cold start pays for none): a
+  // short word standing for a long phrase (失独 -> 计划生育特殊家庭) must not outweigh the rest of the question,
+  // so the phrase's bigrams share roughly the weight of the word's own.
+  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number }>();
+  const bridgeOf = (word: string): { terms: string[]; tokens: string[]; boost: number } => {
+    let entry = bridgeTerms.get(word);
+    if (!entry) {
+      const terms = vocabulary.citizen[word] ?? vocabulary.english[word]!;
+      const tokens = terms.flatMap((t) => tokenize(t));
+      const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
+      entry = { terms, tokens, boost: BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share)) };
+      bridgeTerms.set(word, entry);
+    }
+    return entry;
+  };
 
   return (question) => {
     const normalized = normalize(question);
     const found = citizenWords(normalized).map((m) => m.word);
     if (/[a-z]{2}/.test(normalized)) found.push(...englishWords(normalized).map((m) => m.word));
-    const bridges = found.map((word) => ({ word, terms: bridgeTerms.get(word)!.terms }));
+    const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 
     let content = blankFiller(normalized.replace(PLACEHOLDER, ' '), longFiller, singleFiller, isTerm);
     const typed = tokenize(content);
@@ -145,10 +164,10 @@ export function compileVocabulary(
     const terms = new Map<string, number>();
     for (const term of typed) terms.set(term, 1);
     for (const word of found) {
-      const { tokens, boost } = bridgeTerms.get(word)!;
+      const { tokens, boost } = bridgeOf(word);
       for (const term of tokens) terms.set(term, Math.max(terms.get(term) ?? 0, boost));
     }
-    const outside = outsideTopics.find(([, words]) => words.some((w) => normalized.includes(w)))?.[0];
+    const outside = outsideTopic(normalized);
     return { normalized, content, terms, typed, bridges, ...(outside ? { outside } : {}) };
   };
 }

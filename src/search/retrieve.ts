@@ -1,7 +1,7 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
 import topicsJson from '../../corpus/topics.json';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
-import { type LoadedIndex, scorePacked } from './packed';
+import { documentFrequency as frequencyIn, type LoadedIndex, scorePacked } from './packed';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
 import { snippetOf } from './snippet';
 
@@ -100,7 +100,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   const planText = docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n');
   const analyze = compileVocabulary(
     vocabulary,
-    (term) => index.postings.has(term),
+    (term) => index.ranges.has(term),
     (word) => planText.includes(word),
   );
   const clauses = docs.flatMap((doc) => doc.clauses);
@@ -111,7 +111,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
     if (!clause) throw new Error(`index refers to an unknown clause: ${ref}`);
     return { clause, index: Number(ref.slice(cut + 1)) };
   });
-  const documentFrequency = (term: string): number => (index.postings.get(term)?.length ?? 0) / 2;
+  const documentFrequency = (term: string): number => frequencyIn(index, term);
   const idf = (term: string): number => {
     const df = documentFrequency(term);
     return Math.log(1 + Math.abs(measures.length - df + 0.5) / (df + 0.5));
@@ -119,8 +119,8 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
 
   // A lone Han character (税, 假) is never an index term, which holds bigrams: it stands for the bigrams holding it.
   const bigramsOf = new Map<string, string[]>();
-  for (const term of index.postings.keys()) {
-    if (term.length !== 2 || !/^\p{Script=Han}{2}$/u.test(term)) continue;
+  for (const term of index.ranges.keys()) {
+    if (term.length !== 2 || !isHan(term.charCodeAt(0)) || !isHan(term.charCodeAt(1))) continue;
     for (const ch of new Set(term)) {
       const list = bigramsOf.get(ch);
       if (list) list.push(term);
@@ -209,7 +209,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
-          snippet: snippetOf(clause.text.slice(m.start, m.noteStart), snippetTerms),
+          snippet: snippetOf(sentencesOfMeasure(clause, measureIndex), snippetTerms),
           measure: { index: measureIndex, start: m.start, end: m.end, lead: m.lead, partners: m.partners },
         };
       }),
@@ -268,7 +268,7 @@ export function coverage(query: AnalyzedQuery, clause: Clause): number {
         units++;
         if (covered.subarray(i, end).includes(1)) hits++;
       }
-    } else if (HAN.test(ch)) {
+    } else if (isHan(ch.charCodeAt(0))) {
       units++;
       if (covered[i]) hits++;
     }
@@ -278,7 +278,18 @@ export function coverage(query: AnalyzedQuery, clause: Clause): number {
 }
 
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
-const HAN = /\p{Script=Han}/u;
+
+const measureSentences = new WeakMap<Clause, string[][]>();
+
+/** The sentences of a measure's body (without its responsibility note), split once per clause. */
+function sentencesOfMeasure(clause: Clause, measure: number): string[] {
+  let all = measureSentences.get(clause);
+  if (!all) {
+    all = clause.measures.map((m) => clause.text.slice(m.start, m.noteStart).match(/[^。；！？]+[。；！？]?/g) ?? []);
+    measureSentences.set(clause, all);
+  }
+  return all[measure]!;
+}
 
 const coverageTexts = new WeakMap<Clause, { text: string; pairs: Set<string> }>();
 
@@ -299,6 +310,8 @@ function coverageTextOf(clause: Clause): { text: string; pairs: Set<string> } {
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/** CJK Unified Ideographs and Extension A: enough for the plan's terms, and cheaper than a regex at load. */
+const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 /** English words that carry no topic, so an English question is judged on its content words. */
 const STOP_WORDS = new Set(
   (

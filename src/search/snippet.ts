@@ -1,15 +1,9 @@
-// A short excerpt of a measure around the sentence that shares most terms with the question.
+// A short excerpt of a measure: the sentence that shares most terms with the question, trimmed.
 
 const MAX = 90;
-const sentencesOf = new Map<string, string[]>();
 
-/** Picks the sentence with the most query terms and trims it to about 90 characters. */
-export function snippetOf(text: string, terms: readonly string[]): string {
-  let sentences = sentencesOf.get(text);
-  if (!sentences) {
-    sentences = text.match(/[^。；！？]+[。；！？]?/g) ?? [text];
-    sentencesOf.set(text, sentences); // measures are few and fixed: the cache stays small
-  }
+/** Picks the sentence with the most query terms (by length of the matched terms) and trims it to ~90 characters. */
+export function snippetOf(sentences: readonly string[], terms: readonly string[]): string {
   let best = sentences[0] ?? '';
   let bestHits = -1;
   for (const sentence of sentences) {
