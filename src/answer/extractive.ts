@@ -75,13 +75,18 @@ export function extractiveAnswer(
     const key = `${pick.clause.clause}:${pick.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A target whose sentence does not name its year takes it from its paragraph (到2025年…), quoted too.
+    const year = pick.binding === 'target' ? yearOf(pick) : undefined;
+    const yearMarker = year ? cite(pick.clause, year.start, year.end) : 0;
     const marker = cite(pick.clause, pick.start, pick.end);
     const first = lines.length === 0;
     if (english) {
       const opening = first ? `According to the plan (“${pick.clause.title}”)` : 'Also';
-      lines.push(`${opening}: ${LEAD[pick.binding].en} ${pick.lead}[${marker}]`);
+      const when = year ? ` (for ${year.year}[${yearMarker}])` : '';
+      lines.push(`${opening}: ${LEAD[pick.binding].en}${when} ${pick.lead}[${marker}]`);
     } else {
-      lines.push(`${first ? '' : '另外，'}${LEAD[pick.binding].zh}${pick.lead}[${marker}]`);
+      const lead = year ? `方案定下的${year.text}[${yearMarker}]目标是：` : LEAD[pick.binding].zh;
+      lines.push(`${first ? '' : '另外，'}${lead}${pick.lead}[${marker}]`);
     }
   }
 
@@ -220,6 +225,21 @@ function pickSpan(sentence: Scored, quantity: boolean): Pick {
   }
   const binding = bindingOf(sentence.text);
   return { clause, start: sentence.start, end: sentence.end, lead: leadOf(sentence, quantity, binding), binding };
+}
+
+/**
+ * The year a target is for, when its own words do not say: the last "到20XX年" before it in its paragraph.
+ * Returns undefined when the quote already names a year or the paragraph names none.
+ */
+function yearOf(pick: Pick): { start: number; end: number; text: string; year: string } | undefined {
+  const { text } = pick.clause;
+  if (/20\d\d年/.test(pick.lead)) return undefined;
+  const paragraphStart = text.lastIndexOf('\n', pick.start) + 1;
+  let found: RegExpExecArray | undefined;
+  for (const match of text.slice(paragraphStart, pick.start).matchAll(/到(20\d\d)年/g)) found = match;
+  if (!found) return undefined;
+  const start = paragraphStart + found.index;
+  return { start, end: start + found[0].length, text: found[0], year: found[1]! };
 }
 
 /**

@@ -33,15 +33,29 @@ export function errorBody(code: ErrorCode, message: string): { error: { code: Er
   return { error: { code, message } };
 }
 
-/** Maps a failed zod parse to one API error, naming the first problem. */
-export function validationError(error: core.$ZodError): ApiError {
+/** The raw input at a zod issue's path: zod 4 issues do not carry the input, so missing and wrong-typed differ here. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Maps a failed zod parse to one API error, naming the first problem; `input` is what the client sent. */
+export function validationError(error: core.$ZodError, input?: unknown): ApiError {
   const issue = error.issues[0];
   if (!issue) return new ApiError(400, 'invalid_request', '请求格式不正确');
   const field = issue.path.join('.');
   const message = field ? `${issue.message}（${field}）` : issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return new ApiError(400, issue.input === undefined ? 'missing_parameter' : 'invalid_type', message);
+      return new ApiError(
+        400,
+        valueAt(input, issue.path) === undefined ? 'missing_parameter' : 'invalid_type',
+        message,
+      );
     case 'too_small':
       return new ApiError(400, issue.origin === 'string' ? 'empty_parameter' : 'out_of_range', message);
     case 'too_big':
@@ -52,12 +66,12 @@ export function validationError(error: core.$ZodError): ApiError {
 }
 
 /** Hook for zValidator: a failed validation becomes an ApiError instead of zod's raw result. */
-export function rejectInvalid(result: { success: boolean; error?: core.$ZodError }, c: Context): void {
+export function rejectInvalid(result: { success: boolean; error?: core.$ZodError; data?: unknown }, c: Context): void {
   if (!result.success && result.error) {
     if (c.req.method === 'POST' && !/^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
       throw new ApiError(415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）');
     }
-    throw validationError(result.error);
+    throw validationError(result.error, result.data);
   }
 }
 

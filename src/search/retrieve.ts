@@ -254,27 +254,28 @@ export function coverage(query: AnalyzedQuery, clause: Clause): number {
   }
   // Units: each Han character, each number, each English content word.
   let units = 0;
-  let hits = 0;
+  let numberHits = 0;
+  let wordHits = 0; // numbers alone ("1=1") never make a question answered
   for (let i = 0; i < content.length;) {
     const ch = content[i]!;
     let end = i + 1;
     if (isDigit(ch)) {
       while (end < content.length && (isDigit(content[end]!) || content[end] === '.' || content[end] === ':')) end++;
       units++;
-      if (text.includes(content.slice(i, end))) hits++;
+      if (text.includes(content.slice(i, end))) numberHits++;
     } else if (ch >= 'a' && ch <= 'z') {
       while (end < content.length && ((content[end]! >= 'a' && content[end]! <= 'z') || content[end] === "'")) end++;
       if (!STOP_WORDS.has(content.slice(i, end))) {
         units++;
-        if (covered.subarray(i, end).includes(1)) hits++;
+        if (covered.subarray(i, end).includes(1)) wordHits++;
       }
     } else if (isHan(ch.charCodeAt(0))) {
       units++;
-      if (covered[i]) hits++;
+      if (covered[i]) wordHits++;
     }
     i = end;
   }
-  return units > 0 ? hits / units : 0;
+  return wordHits > 0 ? (wordHits + numberHits) / units : 0;
 }
 
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
