@@ -102,15 +102,19 @@ export function extractiveAnswer(
   }
 
   if (ASKS_DEPARTMENT.test(question)) {
-    const measure = best.clause.measures[best.measure]!;
-    if (measure.end > measure.noteStart) {
-      const marker = cite(best.clause, measure.noteStart, measure.end);
+    // Who is responsible for each measure quoted (at most two), each note quoted so the names are in a citation.
+    const measures = [...new Map(chosen.map((s) => [`${s.clause.clause}/${s.measure}`, s])).values()].slice(0, 2);
+    for (const { clause, measure: index, text } of measures) {
+      const measure = clause.measures[index]!;
+      if (measure.end === measure.noteStart) continue;
+      const marker = cite(clause, measure.noteStart, measure.end);
       const lead = measure.lead.join('、');
       const partners = measure.partners.join('、');
+      const about = measures.length > 1 ? `（${text.replace(/[，。；]/g, '').slice(0, 10)}…）` : '';
       lines.push(
         english
           ? `Lead: ${lead || '—'}; also responsible: ${partners || '—'}[${marker}]`
-          : `${lead ? `牵头部门：${lead}` : `负责部门：${partners}`}${lead && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
+          : `${about}${lead ? `牵头部门：${lead}` : `负责部门：${partners}`}${lead && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
       );
     }
   }
