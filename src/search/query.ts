@@ -157,7 +157,8 @@ export function compileVocabulary(
     if (/[a-z]{2}/.test(normalized)) found.push(...englishWords(normalized).map((m) => m.word));
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 
-    let content = blankFiller(normalized.replace(PLACEHOLDER, ' '), longFiller, singleFiller, isTerm);
+    const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
+    let content = blankFiller(unredacted, longFiller, singleFiller, isTerm);
     const typed = tokenize(content);
     content = blank(content, places(content));
 
