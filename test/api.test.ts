@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
 import type { Answer, Citation } from '../src/http/schemas';
+import { parseSse } from './support/sse';
 
 interface ApiErrorBody {
   error: { code: string; message: string };
@@ -67,21 +68,6 @@ async function expectError(res: Response, status: number, code?: string): Promis
   if (code) expect(body.error.code).toBe(code);
   expect(body.error.message).toMatch(HAN);
   return body;
-}
-
-function parseSse(text: string): { event: string; data: any }[] {
-  return text
-    .split('\n\n')
-    .filter((frame) => frame.includes('data:'))
-    .map((frame) => {
-      const event = /^event: (.*)$/m.exec(frame)?.[1] ?? 'message';
-      const data = frame
-        .split('\n')
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trimStart())
-        .join('\n');
-      return { event, data: JSON.parse(data) };
-    });
 }
 
 describe('GET /healthz', () => {

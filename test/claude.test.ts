@@ -12,6 +12,7 @@ import {
   searchResultsOf,
   startFakeAnthropic,
 } from './support/fake-anthropic';
+import { parseSse } from './support/sse';
 
 const QUESTION = '产假有多少天？';
 /** Every number here is in the sentence of clause 2.15 that the fake cites. */
@@ -66,21 +67,6 @@ async function askSse(env: Bindings, body: object = { question: QUESTION }) {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   return parseSse(await res.text());
-}
-
-function parseSse(text: string): { event: string; data: any }[] {
-  return text
-    .split('\n\n')
-    .filter((frame) => frame.includes('data:'))
-    .map((frame) => {
-      const event = /^event: (.*)$/m.exec(frame)?.[1] ?? 'message';
-      const data = frame
-        .split('\n')
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trimStart())
-        .join('\n');
-      return { event, data: JSON.parse(data) };
-    });
 }
 
 async function clauseText(clause: string): Promise<string> {
