@@ -3,16 +3,12 @@
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import type { Answer, Citation } from '../http/schemas';
-import { type Binding, bindingOf } from './binding';
+import type { Binding } from './binding';
+import { chooseSentences } from './choose';
 import { declineAnswer } from './decline';
 import { isEnglish } from './language';
-import { type SentenceSpan, sentencesOf } from './sentences';
-
-/** Clauses whose score is at least this share of the top one may contribute sentences. */
-const CLAUSE_SHARE = 0.5;
-/** A further sentence must score at least this share of the best one, and add a term the others lack. */
-const SENTENCE_SHARE = 0.45;
-const MAX_SENTENCES = 3;
+import { PRIVACY_NOTE } from './redact';
+import { pickSpan, yearOf } from './span';
 
 const LEAD: Record<Binding, { zh: string; en: string }> = {
   required: { zh: '方案明确规定：', en: 'The plan requires:' },
@@ -30,11 +26,6 @@ const ASKS_NUMBER = /多少|几|多久|什么时候|截止|时间|到哪年|比�
 const MONEY_IN_TEXT = /\d[\d.]*\s*(?:元|万元)/;
 const DAYS_IN_TEXT = /\d+天/;
 
-interface Scored extends SentenceSpan {
-  score: number;
-  matched: Set<string>;
-}
-
 /** Composes the extractive answer for a retrieval; declines when retrieval found nothing relevant. */
 export function extractiveAnswer(
   question: string,
@@ -47,7 +38,6 @@ export function extractiveAnswer(
     return declineAnswer(question, 'extractive', retrieval.outside);
 
   const chosen = chooseSentences(question, retrieval, retriever);
-  const best = chosen[0]!;
   const citations: Citation[] = [];
   const cite = (clause: Clause, start: number, end: number): number => {
     const last = citations.at(-1);
@@ -119,146 +109,6 @@ export function extractiveAnswer(
     }
   }
 
-  if (redacted) {
-    lines.push(
-      english
-        ? 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.'
-        : '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
-    );
-  }
+  if (redacted) lines.push(english ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh);
   return { answer: lines.join('\n'), answered: true, mode: 'extractive', citations };
-}
-
-/** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
-const CHARACTER = 0.3;
-
-/** Inverse document frequency of single characters over measures, for sentence picking. */
-const characterIdf = (() => {
-  let table: Map<string, number> | undefined;
-  return (retriever: Retriever, ch: string): number => {
-    if (!table) {
-      const bodies = retriever.clauses.flatMap((c) => c.measures.map((m) => c.text.slice(m.start, m.noteStart)));
-      const df = new Map<string, number>();
-      for (const body of bodies) for (const c of new Set(body)) df.set(c, (df.get(c) ?? 0) + 1);
-      table = new Map([...df].map(([c, n]) => [c, Math.log(1 + (bodies.length - n + 0.5) / (n + 0.5))]));
-    }
-    return table.get(ch) ?? 0;
-  };
-})();
-
-function chooseSentences(question: string, retrieval: Retrieval, retriever: Retriever): Scored[] {
-  const top = retrieval.hits[0]!.score;
-  const weights = [...retrieval.terms].map(([term, boost]) => [term, boost * retriever.idf(term)] as const);
-  const characters = new Set(retriever.analyze(question).content.match(/\p{Script=Han}/gu) ?? []);
-  for (const ch of characters)
-    if (!retrieval.terms.has(ch)) weights.push([ch, CHARACTER * characterIdf(retriever, ch)]);
-  const candidates: Scored[] = [];
-  for (const hit of retrieval.hits) {
-    if (hit.score < CLAUSE_SHARE * top) continue;
-    const clause = retriever.clause(hit.doc, hit.clause)!;
-    const clauseFactor = hit.score / top;
-    clause.measures.forEach((_, m) => {
-      for (const sentence of sentencesOf(clause, m)) {
-        const matched = new Set<string>();
-        let raw = 0;
-        for (const [term, weight] of weights) {
-          if (sentence.text.includes(term)) {
-            matched.add(term);
-            raw += weight;
-          }
-        }
-        if (raw > 0)
-          candidates.push({ ...sentence, matched, score: (raw * clauseFactor) / (1 + sentence.text.length / 150) });
-      }
-    });
-  }
-  candidates.sort((a, b) => b.score - a.score);
-  const chosen: Scored[] = [candidates[0]!];
-  const covered = new Set(candidates[0]!.matched);
-  for (const candidate of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * chosen[0]!.score) break;
-    const adds = [...candidate.matched].filter((t) => !covered.has(t) && retriever.idf(t) > 1.5);
-    if (adds.length === 0) continue;
-    chosen.push(candidate);
-    for (const t of candidate.matched) covered.add(t);
-  }
-  // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
-  const [first, ...rest] = chosen;
-  rest.sort(
-    (a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start,
-  );
-  return [first!, ...rest];
-}
-
-interface Pick {
-  clause: Clause;
-  start: number;
-  end: number;
-  /** The words the reply leads with: part of the quote, never anything else. */
-  lead: string;
-  binding: Binding;
-}
-
-/** A measure this short (without its title sentence) is quoted whole when its sentences bind alike: they explain
- * one another (3.3 宣传 says how in its second sentence). */
-const SHORT_MEASURE = 130;
-
-/** What to quote for a chosen sentence, and the words of it the reply leads with. */
-function pickSpan(sentence: Scored, quantity: boolean): Pick {
-  const { clause } = sentence;
-  const m = clause.measures[sentence.measure]!;
-  const titleSentence = `${clause.title}。`;
-  const titled = clause.text.startsWith(titleSentence, m.start);
-  const bodyStart = titled ? m.start + titleSentence.length : m.start;
-  const body = clause.text.slice(bodyStart, m.noteStart);
-  const bindings = new Set(
-    sentencesOf(clause, sentence.measure)
-      .filter((s) => s.start >= bodyStart)
-      .map((s) => bindingOf(s.text)),
-  );
-  if (body.length <= SHORT_MEASURE && bindings.size === 1) {
-    return { clause, start: m.start, end: m.noteStart, lead: body, binding: bindingOf(body) };
-  }
-  if (sentence.text === titleSentence) {
-    // A title alone is thin ("规范人类辅助生殖技术应用。"): quote it with the sentence that starts carrying it out.
-    const next = sentencesOf(clause, sentence.measure).find((s) => s.start === sentence.end);
-    if (next) {
-      const lead = `${sentence.text}${next.text.replace(/[；！？]$/, '。')}`;
-      return { clause, start: sentence.start, end: next.end, lead, binding: bindingOf(next.text) };
-    }
-  }
-  const binding = bindingOf(sentence.text);
-  return { clause, start: sentence.start, end: sentence.end, lead: leadOf(sentence, quantity, binding), binding };
-}
-
-/**
- * The year a target is for, when its own words do not say: the last "到20XX年" before it in its paragraph.
- * Returns undefined when the quote already names a year or the paragraph names none.
- */
-function yearOf(pick: Pick): { start: number; end: number; text: string; year: string } | undefined {
-  const { text } = pick.clause;
-  if (/20\d\d年/.test(pick.lead)) return undefined;
-  const paragraphStart = text.lastIndexOf('\n', pick.start) + 1;
-  let found: RegExpExecArray | undefined;
-  for (const match of text.slice(paragraphStart, pick.start).matchAll(/到(20\d\d)年/g)) found = match;
-  if (!found) return undefined;
-  const start = paragraphStart + found.index;
-  return { start, end: start + found[0].length, text: found[0], year: found[1]! };
-}
-
-/**
- * The words of a sentence that answer: from its first comma-phrase that holds a question term (or a number, when
- * the question asks for one) to the sentence's end, so the predicate is never cut off. A target keeps the phrase
- * naming its year.
- */
-function leadOf(sentence: Scored, quantity: boolean, binding: Binding): string {
-  const body = sentence.text.replace(/[。；！？]$/, '');
-  const phrases = body.split(/(?<=，)/);
-  const first = phrases.findIndex(
-    (p) =>
-      [...sentence.matched].some((t) => t.length > 1 && p.includes(t)) ||
-      (quantity && /\d/.test(p)) ||
-      (binding === 'target' && /到20\d\d年/.test(p)),
-  );
-  return `${phrases.slice(Math.max(0, first)).join('')}。`;
 }

@@ -25,6 +25,12 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Said in any answer to a question that held personal numbers: no case can be looked up here. */
+export const PRIVACY_NOTE = {
+  zh: '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
+  en: 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.',
+} as const;
+
 export const PLACEHOLDERS = { id: '[身份证号]', mobile: '[手机号]', card: '[银行卡号]' } as const;
 
 /**

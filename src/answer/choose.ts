@@ -1,0 +1,78 @@
+// Which sentences of the retrieved clauses answer the question: scored by the question's weighted terms (and,
+// weakly, its single characters), weighed by their clause's rank, shorter sentences preferred.
+import type { Retrieval, Retriever } from '../search/retrieve';
+import { type SentenceSpan, sentencesOf } from './sentences';
+
+/** Clauses whose score is at least this share of the top one may contribute sentences. */
+const CLAUSE_SHARE = 0.5;
+/** A further sentence must score at least this share of the best one, and add a term the others lack. */
+const SENTENCE_SHARE = 0.45;
+const MAX_SENTENCES = 3;
+
+export interface Scored extends SentenceSpan {
+  score: number;
+  /** The question's terms (and characters) the sentence holds. */
+  matched: Set<string>;
+}
+
+/** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
+const CHARACTER = 0.3;
+
+/** Inverse document frequency of single characters over measures, for sentence picking. */
+const characterIdf = (() => {
+  let table: Map<string, number> | undefined;
+  return (retriever: Retriever, ch: string): number => {
+    if (!table) {
+      const bodies = retriever.clauses.flatMap((c) => c.measures.map((m) => c.text.slice(m.start, m.noteStart)));
+      const df = new Map<string, number>();
+      for (const body of bodies) for (const c of new Set(body)) df.set(c, (df.get(c) ?? 0) + 1);
+      table = new Map([...df].map(([c, n]) => [c, Math.log(1 + (bodies.length - n + 0.5) / (n + 0.5))]));
+    }
+    return table.get(ch) ?? 0;
+  };
+})();
+
+/** The best sentence first, then up to two more that add terms it lacks, in document order. */
+export function chooseSentences(question: string, retrieval: Retrieval, retriever: Retriever): Scored[] {
+  const top = retrieval.hits[0]!.score;
+  const weights = [...retrieval.terms].map(([term, boost]) => [term, boost * retriever.idf(term)] as const);
+  const characters = new Set(retriever.analyze(question).content.match(/\p{Script=Han}/gu) ?? []);
+  for (const ch of characters)
+    if (!retrieval.terms.has(ch)) weights.push([ch, CHARACTER * characterIdf(retriever, ch)]);
+  const candidates: Scored[] = [];
+  for (const hit of retrieval.hits) {
+    if (hit.score < CLAUSE_SHARE * top) continue;
+    const clause = retriever.clause(hit.doc, hit.clause)!;
+    const clauseFactor = hit.score / top;
+    clause.measures.forEach((_, m) => {
+      for (const sentence of sentencesOf(clause, m)) {
+        const matched = new Set<string>();
+        let raw = 0;
+        for (const [term, weight] of weights) {
+          if (sentence.text.includes(term)) {
+            matched.add(term);
+            raw += weight;
+          }
+        }
+        if (raw > 0)
+          candidates.push({ ...sentence, matched, score: (raw * clauseFactor) / (1 + sentence.text.length / 150) });
+      }
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const chosen: Scored[] = [candidates[0]!];
+  const covered = new Set(candidates[0]!.matched);
+  for (const candidate of candidates.slice(1)) {
+    if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * chosen[0]!.score) break;
+    const adds = [...candidate.matched].filter((t) => !covered.has(t) && retriever.idf(t) > 1.5);
+    if (adds.length === 0) continue;
+    chosen.push(candidate);
+    for (const t of candidate.matched) covered.add(t);
+  }
+  // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
+  const [first, ...rest] = chosen;
+  rest.sort(
+    (a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start,
+  );
+  return [first!, ...rest];
+}
