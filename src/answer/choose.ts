@@ -1,7 +1,7 @@
 // Which sentences of the retrieved clauses answer the question: scored by the question's weighted terms (and,
 // weakly, its single characters), weighed by their clause's rank, shorter sentences preferred.
 import type { Retrieval, Retriever } from '../search/retrieve';
-import { type SentenceSpan, sentencesOf } from './sentences';
+import { type SentenceSpan, sentencesOf } from '../corpus/sentences';
 
 /** Clauses whose score is at least this share of the top one may contribute sentences. */
 const CLAUSE_SHARE = 0.5;

@@ -3,7 +3,7 @@
 import type { Clause } from '../corpus/types';
 import { type Binding, bindingOf } from './binding';
 import type { Scored } from './choose';
-import { sentencesOf } from './sentences';
+import { sentencesOf } from '../corpus/sentences';
 
 export interface Pick {
   clause: Clause;

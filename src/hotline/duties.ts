@@ -1,7 +1,7 @@
 // Who does what in the plan: measures listed by department (牵头 = lead, 按职责分工负责 = partner) or topic,
 // each with how binding it is and how to cite it aloud. Pure functions over the built corpus.
 import { type Binding, BINDING_LABELS, bindingOf } from '../answer/binding';
-import { sentencesOf } from '../answer/sentences';
+import { sentencesOf } from '../corpus/sentences';
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { TOPICS } from '../search/retrieve';
 

@@ -3,7 +3,10 @@ import topicsJson from '../../corpus/topics.json';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
 import { documentFrequency as frequencyIn, type LoadedIndex, scorePacked } from './packed';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
+import { isRelevant, coverage } from './relevance';
 import { snippetOf } from './snippet';
+import { isHanCode } from './tokenize';
+import { sentencesOf } from '../corpus/sentences';
 
 export interface MeasureMatch {
   /** Position of the measure in its clause. */
@@ -59,26 +62,6 @@ const SECONDARY_MEASURES = 0.3;
 const LONE_CHARACTER = 0.5;
 /** Weight of the previous question's terms when a follow-up is too thin on its own. */
 const CARRY_OVER = 0.6;
-/**
- * When the top clause answers the question: it covers a third of what the citizen asked about, or it matches
- * strongly and covers at least a little (long, chatty questions dilute coverage). Calibrated on the dev set's
- * in-scope and out-of-scope questions; `npm run eval` reports both error rates.
- */
-export const RELEVANCE = {
-  coverage: 0.34,
-  score: 1,
-  strongScore: 5,
-  weakCoverage: 0.1,
-  outsideCoverage: 0.75,
-} as const;
-
-/** A question that names a topic outside the plan (护照, 育儿补贴) needs a clause that covers nearly all of it. */
-export function isRelevant(score: number, covered: number, outside?: string): boolean {
-  if (score < RELEVANCE.score) return false;
-  if (outside) return covered >= RELEVANCE.outsideCoverage;
-  return covered >= RELEVANCE.coverage || (score >= RELEVANCE.strongScore && covered >= RELEVANCE.weakCoverage);
-}
-
 interface MeasureRef {
   clause: Clause;
   index: number;
@@ -120,7 +103,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   // A lone Han character (税, 假) is never an index term, which holds bigrams: it stands for the bigrams holding it.
   const bigramsOf = new Map<string, string[]>();
   for (const term of index.ranges.keys()) {
-    if (term.length !== 2 || !isHan(term.charCodeAt(0)) || !isHan(term.charCodeAt(1))) continue;
+    if (term.length !== 2 || !isHanCode(term.charCodeAt(0)) || !isHanCode(term.charCodeAt(1))) continue;
     for (const ch of new Set(term)) {
       const list = bigramsOf.get(ch);
       if (list) list.push(term);
@@ -209,7 +192,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
-          snippet: snippetOf(sentencesOfMeasure(clause, measureIndex), snippetTerms),
+          snippet: snippetOf(sentencesOf(clause, measureIndex), snippetTerms),
           measure: { index: measureIndex, start: m.start, end: m.end, lead: m.lead, partners: m.partners },
         };
       }),
@@ -233,92 +216,3 @@ function isThin(query: AnalyzedQuery, documentFrequency: (term: string) => numbe
   const known = new Set(query.typed.filter((t) => documentFrequency(t) > 0));
   return known.size <= 1 || (query.normalized.length <= 8 && /呢[？?]?$/.test(query.normalized));
 }
-
-/**
- * Share of the question's own content (Han characters, numbers, English words; filler removed) that the clause
- * speaks to: a character counts when a bigram holding it occurs in the clause, or when it belongs to a vocabulary
- * word whose plan terms occur there. Bigrams that straddle two words (从来不管 -> 来不) weigh nothing this way.
- */
-export function coverage(query: AnalyzedQuery, clause: Clause): number {
-  const { text, pairs } = coverageTextOf(clause);
-  const content = query.content;
-  const covered = new Uint8Array(content.length);
-  for (let i = 0; i + 1 < content.length; i++) {
-    if (pairs.has(content.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
-  }
-  for (const bridge of query.bridges) {
-    if (!bridge.terms.some((term) => text.includes(term))) continue;
-    for (let at = content.indexOf(bridge.word); at >= 0; at = content.indexOf(bridge.word, at + 1)) {
-      covered.fill(1, at, at + bridge.word.length);
-    }
-  }
-  // Units: each Han character, each number, each English content word.
-  let units = 0;
-  let numberHits = 0;
-  let wordHits = 0; // numbers alone ("1=1") never make a question answered
-  for (let i = 0; i < content.length;) {
-    const ch = content[i]!;
-    let end = i + 1;
-    if (isDigit(ch)) {
-      while (end < content.length && (isDigit(content[end]!) || content[end] === '.' || content[end] === ':')) end++;
-      units++;
-      if (text.includes(content.slice(i, end))) numberHits++;
-    } else if (ch >= 'a' && ch <= 'z') {
-      while (end < content.length && ((content[end]! >= 'a' && content[end]! <= 'z') || content[end] === "'")) end++;
-      if (!STOP_WORDS.has(content.slice(i, end))) {
-        units++;
-        if (covered.subarray(i, end).includes(1)) wordHits++;
-      }
-    } else if (isHan(ch.charCodeAt(0))) {
-      units++;
-      if (covered[i]) wordHits++;
-    }
-    i = end;
-  }
-  return wordHits > 0 ? (wordHits + numberHits) / units : 0;
-}
-
-const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
-
-const measureSentences = new WeakMap<Clause, string[][]>();
-
-/** The sentences of a measure's body (without its responsibility note), split once per clause. */
-function sentencesOfMeasure(clause: Clause, measure: number): string[] {
-  let all = measureSentences.get(clause);
-  if (!all) {
-    all = clause.measures.map((m) => clause.text.slice(m.start, m.noteStart).match(/[^。；！？]+[。；！？]?/g) ?? []);
-    measureSentences.set(clause, all);
-  }
-  return all[measure]!;
-}
-
-const coverageTexts = new WeakMap<Clause, { text: string; pairs: Set<string> }>();
-
-/** A clause's title, group heading and text, with the set of its Han bigrams, worked out once per clause. */
-function coverageTextOf(clause: Clause): { text: string; pairs: Set<string> } {
-  let entry = coverageTexts.get(clause);
-  if (!entry) {
-    const text = `${clause.title}${clause.path.group ?? ''}${clause.text}`;
-    const pairs = new Set<string>();
-    for (let i = 0; i + 1 < text.length; i++) {
-      const pair = text.slice(i, i + 2);
-      if (HAN_PAIR.test(pair)) pairs.add(pair);
-    }
-    entry = { text, pairs };
-    coverageTexts.set(clause, entry);
-  }
-  return entry;
-}
-
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-/** CJK Unified Ideographs and Extension A: enough for the plan's terms, and cheaper than a regex at load. */
-const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-/** English words that carry no topic, so an English question is judged on its content words. */
-const STOP_WORDS = new Set(
-  (
-    'a an the is are was were be been am do does did i my me we our you your he she it its they them their this that these ' +
-    'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +
-    "what when where which who whom why how much many long there here any some all just also than then too very it's i'm " +
-    "don't is there please tell know want need get got have has had"
-  ).split(' '),
-);

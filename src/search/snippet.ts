@@ -3,10 +3,10 @@
 const MAX = 90;
 
 /** Picks the sentence with the most query terms (by length of the matched terms) and trims it to ~90 characters. */
-export function snippetOf(sentences: readonly string[], terms: readonly string[]): string {
-  let best = sentences[0] ?? '';
+export function snippetOf(sentences: readonly { text: string }[], terms: readonly string[]): string {
+  let best = sentences[0]?.text ?? '';
   let bestHits = -1;
-  for (const sentence of sentences) {
+  for (const { text: sentence } of sentences) {
     let hits = 0;
     for (const term of terms) if (sentence.includes(term)) hits += term.length;
     if (hits > bestHits) {

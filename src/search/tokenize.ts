@@ -2,10 +2,15 @@
 // lunr's default pipeline (English trimmer, stop words, stemmer) would drop every Han character, so it is never used.
 
 const HAN = /\p{Script=Han}/u;
-/** The common CJK blocks answer without a regex; anything else (extensions, compatibility) asks the regex. */
+
+/** CJK Unified Ideographs and Extension A: the plan's characters, answered without a regex. */
+export const isHanCode = (code: number): boolean =>
+  (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/** Any Han character: the common blocks by code point, the rest (extensions, compatibility) by the regex. */
 const isHan = (ch: string): boolean => {
   const code = ch.charCodeAt(0);
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code > 0x2e7f && HAN.test(ch));
+  return isHanCode(code) || (code > 0x2e7f && HAN.test(ch));
 };
 // 18:30 | 6.5‰ | 98天 | 4.5 | 2025年 ; a unit is the one character right after the number.
 const NUMBER = /^(\d+(?::\d+|\.\d+)?)([‰%\p{Script=Han}])?/u;
