@@ -57,7 +57,7 @@ export interface SearchOptions {
 export const TOPICS: Record<string, { zh: string; clauses: string[] }> = topicsJson.topics;
 
 /** Share of a clause's score that its weaker measures add to its best one. */
-const SECONDARY_MEASURES = 0.3;
+const SECONDARY_MEASURES = 0.2;
 /** Most weight of each index bigram a lone Han character stands for (税 -> 值税, 产税, 税费…); less when many. */
 const LONE_CHARACTER = 0.5;
 /** Weight of the previous question's terms when a follow-up is too thin on its own. */
