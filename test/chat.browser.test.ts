@@ -122,6 +122,30 @@ describe('chat page', () => {
     await expect(page.evaluate(() => (window as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
   });
 
+  it('says in Chinese that the answer broke off when the connection drops mid-stream', async () => {
+    const { page, problems } = await openPage();
+    // A phone losing signal: the first frame arrives, then the body errors as Chromium's network stack does.
+    await page.addInitScript(() => {
+      const realFetch = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        if (String(input) !== '/api/ask') return realFetch(input, init);
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('event: delta\ndata: {"text":"产假"}\n\n'));
+            controller.error(new TypeError('network error'));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      };
+    });
+    await page.reload();
+    await askByTyping(page, '产假有多少天？');
+    const failed = page.locator('[data-role="assistant"][data-state="error"]');
+    await failed.waitFor();
+    await expect(failed.locator('.answer').textContent()).resolves.toBe('网络好像不太稳定，回答没有完成，请稍后再试。');
+    expect(problems).toEqual([]);
+  });
+
   it('declines kindly outside the plan and gives the 12345 hotline', async () => {
     const { page } = await openPage();
     await askByTyping(page, '护照怎么办理？');

@@ -41,20 +41,28 @@ export async function streamAnswer(
     throw new Error(FAILED);
   }
   if (!res.ok || !res.body) throw new Error(await errorMessage(res));
-  for await (const { event, data } of readSse(res.body)) {
-    const payload = JSON.parse(data);
-    if (event === 'hits') {
-      const hits = payload.hits as { clause: string; path: ClausePath }[];
-      on.onPaths(Object.fromEntries(hits.map((hit) => [hit.clause, hit.path])));
-    } else if (event === 'citation') {
-      on.onCitation(payload as Citation, payload.n as number);
-    } else if (event === 'delta') {
-      on.onDelta(payload.text as string);
-    } else if (event === 'done') {
-      return payload as Answer;
-    } else if (event === 'error') {
-      throw new Error((payload.message as string) || FAILED);
+  let failure = FAILED;
+  try {
+    for await (const { event, data } of readSse(res.body)) {
+      const payload = JSON.parse(data);
+      if (event === 'hits') {
+        const hits = payload.hits as { clause: string; path: ClausePath }[];
+        on.onPaths(Object.fromEntries(hits.map((hit) => [hit.clause, hit.path])));
+      } else if (event === 'citation') {
+        on.onCitation(payload as Citation, payload.n as number);
+      } else if (event === 'delta') {
+        on.onDelta(payload.text as string);
+      } else if (event === 'done') {
+        return payload as Answer;
+      } else if (event === 'error') {
+        failure = (payload.message as string) || FAILED;
+        break;
+      }
     }
+  } catch (err) {
+    // A phone losing signal mid-answer rejects the read with the browser's own English text ("network error");
+    // the citizen gets the Chinese message instead.
+    if (signal.aborted) throw err;
   }
-  throw new Error(FAILED);
+  throw new Error(failure);
 }
