@@ -92,6 +92,25 @@ describe('hotline console', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'agent-department-1366x768.png') });
   });
 
+  it('keeps the clause opened last when an earlier one loads after it', async () => {
+    // 2.14 answers slowly, 2.15 at once: the late 2.14 must not replace the clause the agent is now reading.
+    let slowServed!: () => void;
+    const slowDone = new Promise<void>((resolve) => (slowServed = resolve));
+    await page.route('**/api/clauses/2.14', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+      slowServed();
+    });
+    await page.goto(`${server.url}/agent`);
+    // dispatchEvent: the tree's groups in part 二 start collapsed, and only the click handler matters here.
+    await page.locator('[data-tree-clause="2.14"]').dispatchEvent('click');
+    await page.locator('[data-tree-clause="2.15"]').dispatchEvent('click');
+    await expect.poll(() => page.locator('[data-open-clause="2.15"]').count()).toBe(1);
+    await slowDone;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(await page.locator('#detail [data-open-clause]').getAttribute('data-open-clause')).toBe('2.15');
+  });
+
   it('copies a spoken reply that names the clause', async () => {
     await page.goto(`${server.url}/agent?q=${encodeURIComponent('陪产假有几天')}`);
     const first = page.locator('#results [data-clause]').first();

@@ -108,12 +108,15 @@ async function open(item: ResultItem | undefined): Promise<void> {
   if (!clauses.has(item.clause)) clauses.set(item.clause, getClause(item.clause));
   try {
     const [clause, measures] = await Promise.all([clauses.get(item.clause)!, allMeasures]);
+    // A clause that loads after the agent opened another must not replace it (nor pair with its reply).
+    if (opened !== item) return;
     const own = measures.filter((m) => m.clause === item.clause && m.doc === item.doc);
     detail.replaceChildren(clauseView(clause, own, item.measure.start, shownFor ? filters().q : ''));
     detail.querySelector('.measure.current')?.scrollIntoView({ block: 'nearest' });
     detail.scrollTop = 0;
   } catch (err) {
     clauses.delete(item.clause);
+    if (opened !== item) return;
     detail.replaceChildren(document.createTextNode(`打开条款失败：${(err as Error).message}`));
   }
 }
