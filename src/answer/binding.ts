@@ -6,14 +6,12 @@ export type Binding = 'required' | 'encouraged' | 'explored' | 'target' | 'princ
 // (鼓励用人单位…, 探索建立…); targets, "in principle" and prohibitions may sit anywhere in the sentence.
 const RULES: [Binding, RegExp, 'opening' | 'sentence'][] = [
   ['target', /到20\d\d年|达到|下降到|保持在|覆盖率/, 'sentence'],
+  // 确保, 不得, 严格… bind wherever they stand, even after an opening like 积极支持三孩生育政策落地落实，确保…
+  ['required', /严格落实|严格执行|严格实施|确保|不得|必须/, 'sentence'],
   ['explored', /探索|研究制定/, 'opening'],
   ['encouraged', /鼓励|倡导|引导|推动|支持(?!政策|措施)/, 'opening'],
   ['principle', /原则上/, 'sentence'],
-  [
-    'required',
-    /严格落实|严格执行|严格实施|确保|不得|必须|取消|不再|脱钩|按照国家规定|按国家规定|继续实行|依法/,
-    'sentence',
-  ],
+  ['required', /取消|不再|脱钩|按照国家规定|按国家规定|继续实行|依法/, 'sentence'],
 ];
 
 /**

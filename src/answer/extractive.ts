@@ -21,6 +21,8 @@ const LEAD: Record<Binding, { zh: string; en: string }> = {
 
 const ASKS_DEPARTMENT = /牵头|部门|哪个单位|责任单位|谁负责|谁管|归谁|哪家管|department|responsible|in charge/i;
 const ASKS_MONEY = /多少钱|金额|几块|多少元|补多少|奖励多少|给多少|how much|amount/i;
+const ASKS_FREE = /免费|收费|收钱|要钱|花钱|自费|free of charge|\bfree\b|cost/i;
+const FREE_IN_TEXT = /免费|免征|无偿|低收费|费用|收费/;
 const ASKS_DAYS = /几天|多少天|多久|多长时间|how many days|how long/i;
 const ASKS_NUMBER = /多少|几|多久|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
 const MONEY_IN_TEXT = /\d[\d.]*\s*(?:元|万元)/;
@@ -87,6 +89,8 @@ export function extractiveAnswer(
         ? 'The plan does not state any amount of money for this; do not rely on figures from elsewhere.'
         : '方案没有写明具体金额，请不要轻信其他来源的数字。',
     );
+  } else if (ASKS_FREE.test(question) && !FREE_IN_TEXT.test(quoted)) {
+    lines.push(english ? 'The plan does not say whether this is free.' : '方案没有写明是否收费。');
   } else if (ASKS_DAYS.test(question) && !DAYS_IN_TEXT.test(quoted)) {
     lines.push(english ? 'The plan does not state a number of days for this.' : '方案没有写明具体天数。');
   }
