@@ -85,6 +85,20 @@ describe('page security headers', () => {
     expect(csp).toContain("frame-ancestors 'self' https://wsjk.example.gov.cn http://localhost:3000;");
     expect(csp.match(/script-src/g)).toHaveLength(1);
   });
+
+  it('gives the hotline console the same CSP, framed by nobody else, its ?q= kept from other sites', async () => {
+    for (const env of [{}, { ALLOWED_EMBED_ORIGINS: 'https://wsjk.example.gov.cn' }]) {
+      const res = await get(`/agent?q=${encodeURIComponent('陪产假')}`, env);
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("require-trusted-types-for 'script'");
+      expect(csp).toContain("frame-ancestors 'self';");
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
 });
 
 describe('GET /widget.js', () => {

@@ -11,34 +11,15 @@ import { TOPICS } from '../search/retrieve';
 import { departmentRoutes } from './departments';
 import type { AppEnv } from './env';
 import { openapiRoutes } from './openapi';
-
-/** Scripts and styles only from the service itself; data is fetched from the same origin. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'self'",
-  // Trusted Types with no policy: any innerHTML-style sink throws, so plan text can only ever become text nodes.
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ');
+import { consoleHeaders } from './security';
 
 const departments = departmentsOf(docs);
 
 export const agentRoutes = new Hono<AppEnv>()
   .route('/', departmentRoutes)
   .route('/', openapiRoutes)
-  .get('/agent', (c) => {
+  .get('/agent', consoleHeaders, (c) => {
     const q = c.req.query('q')?.slice(0, 500);
     const page = AgentPage({ doc: docs[0]!, topics: TOPICS, departments, q });
-    return c.html(`<!doctype html>${page}`, 200, {
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-    });
+    return c.html(`<!doctype html>${page}`);
   });

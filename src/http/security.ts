@@ -1,6 +1,6 @@
-// Security headers for the citizen pages: a CSP that only runs our own scripts, and frame-ancestors from
-// ALLOWED_EMBED_ORIGINS so only the configured sites can frame the chat (the widget's iframe).
-import type { MiddlewareHandler } from 'hono';
+// Security headers for every HTML page: a CSP that only runs our own scripts, with Trusted Types. The citizen
+// pages may be framed by the sites in ALLOWED_EMBED_ORIGINS (the widget's iframe); the hotline console by nobody.
+import type { Context, MiddlewareHandler } from 'hono';
 import { allowedOrigins } from './app';
 import type { AppEnv } from './env';
 
@@ -10,11 +10,9 @@ const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 /**
  * The Content-Security-Policy for pages. Scripts and styles come only from 'self' (no 'unsafe-inline'), and
  * Trusted Types with no policies make any innerHTML-style string sink throw, so message text can only be text.
- * Example: contentSecurityPolicy('https://a.gov.cn') -> "...; frame-ancestors 'self' https://a.gov.cn"
+ * Example: contentSecurityPolicy("'self' https://a.gov.cn") -> "...; frame-ancestors 'self' https://a.gov.cn; ..."
  */
-export function contentSecurityPolicy(embedOrigins: string | undefined): string {
-  const allowed = allowedOrigins(embedOrigins);
-  const ancestors = allowed === '*' ? '*' : ["'self'", ...allowed.filter((o) => ORIGIN.test(o))].join(' ');
+export function contentSecurityPolicy(frameAncestors: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -24,17 +22,42 @@ export function contentSecurityPolicy(embedOrigins: string | undefined): string 
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${ancestors}`,
+    `frame-ancestors ${frameAncestors}`,
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",
   ].join('; ');
 }
 
-/** Adds the page security headers to an HTML response. */
-export const pageHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  c.header('content-security-policy', contentSecurityPolicy(c.env?.ALLOWED_EMBED_ORIGINS));
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'strict-origin-when-cross-origin');
-  c.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-};
+/**
+ * Who may frame the chat: ALLOWED_EMBED_ORIGINS, minus entries that are not plain origins.
+ * @example embedAncestors('https://a.gov.cn, x; script-src *') // "'self' https://a.gov.cn"; unset or "*" -> "*"
+ */
+export function embedAncestors(embedOrigins: string | undefined): string {
+  const allowed = allowedOrigins(embedOrigins);
+  return allowed === '*' ? '*' : ["'self'", ...allowed.filter((o) => ORIGIN.test(o))].join(' ');
+}
+
+function securityHeaders(
+  frameAncestors: (c: Context<AppEnv>) => string,
+  referrerPolicy: string,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header('content-security-policy', contentSecurityPolicy(frameAncestors(c)));
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', referrerPolicy);
+    c.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  };
+}
+
+/** Headers for the citizen pages (chat, clause page): framed by the sites in ALLOWED_EMBED_ORIGINS. */
+export const pageHeaders = securityHeaders(
+  (c) => embedAncestors(c.env?.ALLOWED_EMBED_ORIGINS),
+  'strict-origin-when-cross-origin',
+);
+
+/**
+ * Headers for the hotline console: framed only by itself, and its URL (?q= holds a caller's words) never sent
+ * to another site as a referrer.
+ */
+export const consoleHeaders = securityHeaders(() => "'self'", 'same-origin');
