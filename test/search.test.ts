@@ -83,6 +83,18 @@ describe('index', () => {
   });
 });
 
+describe('vocabulary', () => {
+  it('bridges only to words the plan itself uses', () => {
+    const plan = loadCorpus()
+      .flatMap((d) => d.clauses.map((c) => `${c.title}${c.path.group ?? ''}${c.text}`))
+      .join('\n');
+    const dead = [...Object.entries(vocabulary.citizen), ...Object.entries(vocabulary.english)].flatMap(
+      ([word, terms]) => terms.filter((term) => !plan.includes(term)).map((term) => `${word} -> ${term}`),
+    );
+    expect(dead).toEqual([]);
+  });
+});
+
 describe('retrieval', () => {
   const retriever = getRetriever();
   const top = (q: string, history?: string[]) => retriever.search(q, { k: 5, history }).hits[0]?.clause;
