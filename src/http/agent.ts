@@ -6,8 +6,9 @@
 import { Hono } from 'hono';
 import { docs } from '../data';
 import { departmentsOf } from '../hotline/duties';
-import { AgentPage } from '../pages/agent/page';
+import { agentPage } from '../pages/agent/page';
 import { TOPICS } from '../search/retrieve';
+import { assetUrl } from './assets';
 import { departmentRoutes } from './departments';
 import type { AppEnv } from './env';
 import { openapiRoutes } from './openapi';
@@ -20,6 +21,6 @@ export const agentRoutes = new Hono<AppEnv>()
   .route('/', openapiRoutes)
   .get('/agent', consoleHeaders, (c) => {
     const q = c.req.query('q')?.slice(0, 500);
-    const page = AgentPage({ doc: docs[0]!, topics: TOPICS, departments, q });
-    return c.html(`<!doctype html>${page}`);
+    const assets = { styles: [assetUrl('agent.css')], scripts: [assetUrl('agent.js')] };
+    return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, ...assets }));
   });

@@ -1,4 +1,5 @@
-// The HTML document every citizen page shares: Simplified Chinese, phone viewport, our own styles and scripts only.
+// The HTML document every page shares (chat, clause page, hotline console): Simplified Chinese, phone viewport,
+// our own styles and scripts only.
 import type { Child } from 'hono/jsx';
 import { html } from 'hono/html';
 

@@ -2,7 +2,7 @@
 // opened clause are drawn by client.ts; everything here is static per build, so the page costs no API call.
 import type { Clause, CorpusDoc } from '../../corpus/types';
 import type { DepartmentDuties } from '../../hotline/duties';
-import { assetUrl } from '../../http/assets';
+import { document } from '../layout';
 
 export interface AgentPageProps {
   doc: CorpusDoc;
@@ -10,6 +10,9 @@ export interface AgentPageProps {
   departments: DepartmentDuties[];
   /** Initial query from the URL (?q=), so a link in a ticket reopens the same search. */
   q?: string;
+  /** Asset URLs from assetUrl(), served by this service. */
+  styles: string[];
+  scripts: string[];
 }
 
 interface Part {
@@ -46,18 +49,13 @@ const ClauseLinks = ({ clauses }: { clauses: Clause[] }) => (
   </ul>
 );
 
-export function AgentPage({ doc, topics, departments, q }: AgentPageProps) {
-  return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>12345 坐席 · 生育政策条款速查</title>
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={assetUrl('agent.css')} />
-        <script src={assetUrl('agent.js')} defer></script>
-      </head>
-      <body>
+export function agentPage({ doc, topics, departments, q, styles, scripts }: AgentPageProps) {
+  return document({
+    title: '12345 坐席 · 生育政策条款速查',
+    styles,
+    scripts,
+    children: (
+      <>
         <header class="bar">
           <h1>生育政策条款速查</h1>
           <span class="doc" title={`${doc.meta.issuer} ${doc.meta.published}`}>
@@ -121,7 +119,7 @@ export function AgentPage({ doc, topics, departments, q }: AgentPageProps) {
             <p class="hint">在结果上按 Enter，或点目录里的条款，在这里看全文。</p>
           </aside>
         </main>
-      </body>
-    </html>
-  );
+      </>
+    ),
+  });
 }
