@@ -1,25 +1,16 @@
 // Builds the console's DOM from API data: result rows and the opened clause. Text only ever enters as text nodes.
 import { BINDING_LABELS } from '../../answer/binding';
+import { h } from '../dom';
 import type { ClauseDetail, MeasureEntry, ResultItem } from './api';
 import { appendMarked } from './highlight';
-
-type Child = Node | string | null | undefined | false;
-
-/** A small element builder: attributes as strings, children as nodes or text. */
-export function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 const pathOf = (item: { path: MeasureEntry['path'] }) => [item.path.part, item.path.group].filter(Boolean).join(' › ');
 
 function bindingChips(binding: MeasureEntry['binding']): HTMLElement {
-  const chips = el('span', { class: 'bindings' });
+  const chips = h('span', { class: 'bindings' });
   for (const level of binding.levels)
     chips.append(
-      el('span', { class: `binding ${level}`, title: BINDING_LABELS[level].zh }, BINDING_LABELS[level].short),
+      h('span', { class: `binding ${level}`, title: BINDING_LABELS[level].zh }, BINDING_LABELS[level].short),
     );
   return chips;
 }
@@ -27,22 +18,22 @@ function bindingChips(binding: MeasureEntry['binding']): HTMLElement {
 /** Departments as text, the one the agent filtered by marked, so its role (lead or partner) shows at a glance. */
 function names(list: string[], department: string): HTMLElement[] {
   return list.flatMap((name, i) => {
-    const node = name === department ? el('mark', {}, name) : el('span', {}, name);
-    return i ? [el('span', {}, '、'), node] : [node];
+    const node = name === department ? h('mark', {}, name) : h('span', {}, name);
+    return i ? [h('span', {}, '、'), node] : [node];
   });
 }
 
 /** Lead (牵头) and partner departments; the lead sits in [data-lead] for tests and hotline tooling. */
 function duties(measure: MeasureEntry['measure'], department = ''): HTMLElement {
-  const lead = el('span', { class: 'lead', 'data-lead': '' }, ...names(measure.lead, department));
-  if (!measure.lead.length) lead.append(el('span', { class: 'none' }, '未指定'));
-  return el(
+  const lead = h('span', { class: 'lead', 'data-lead': '' }, ...names(measure.lead, department));
+  if (!measure.lead.length) lead.append(h('span', { class: 'none' }, '未指定'));
+  return h(
     'p',
     { class: 'duty' },
-    el('span', { class: 'k' }, '牵头'),
+    h('span', { class: 'k' }, '牵头'),
     lead,
-    measure.partners.length > 0 && el('span', { class: 'k' }, '配合'),
-    measure.partners.length > 0 && el('span', { class: 'partners' }, ...names(measure.partners, department)),
+    measure.partners.length > 0 && h('span', { class: 'k' }, '配合'),
+    measure.partners.length > 0 && h('span', { class: 'partners' }, ...names(measure.partners, department)),
   );
 }
 
@@ -54,10 +45,10 @@ function rowText(item: ResultItem): string {
 }
 
 export function resultRow(item: ResultItem, query: string, department: string, id: string): HTMLElement {
-  const text = el('p', { class: 'text' });
+  const text = h('p', { class: 'text' });
   appendMarked(text, rowText(item), query);
   const label = (item.path.label.match(/^\d+\.|^（[一二三四五六七八九十]+）/)?.[0] ?? '') + item.title;
-  return el(
+  return h(
     'li',
     {
       id,
@@ -67,14 +58,14 @@ export function resultRow(item: ResultItem, query: string, department: string, i
       'data-clause': item.clause,
       'data-start': String(item.measure.start),
     },
-    el(
+    h(
       'div',
       { class: 'head' },
-      el('strong', { class: 'label' }, label),
-      el('span', { class: 'cite' }, item.citeAs.replace(/《.*$/, '')),
+      h('strong', { class: 'label' }, label),
+      h('span', { class: 'cite' }, item.citeAs.replace(/《.*$/, '')),
       bindingChips(item.binding),
     ),
-    el('p', { class: 'path' }, pathOf(item)),
+    h('p', { class: 'path' }, pathOf(item)),
     text,
     duties(item.measure, department),
   );
@@ -87,39 +78,39 @@ export function resultRow(item: ResultItem, query: string, department: string, i
 export function clauseView(clause: ClauseDetail, measures: MeasureEntry[], current: number, query: string) {
   const first = measures[0];
   const chosen = measures.find((m) => m.measure.start === current) ?? first;
-  const body = el('div', { class: 'clause-text' });
+  const body = h('div', { class: 'clause-text' });
   let at = 0;
   for (const entry of measures) {
     const { start, end } = entry.measure;
-    if (start > at) body.append(el('p', { class: 'loose' }, clause.text.slice(at, start)));
-    const text = el('p', { class: 'body' });
+    if (start > at) body.append(h('p', { class: 'loose' }, clause.text.slice(at, start)));
+    const text = h('p', { class: 'body' });
     appendMarked(text, entry.text, query);
     const note = clause.text.slice(start + entry.text.length, end).trim();
     body.append(
-      el(
+      h(
         'section',
         { class: entry === chosen ? 'measure current' : 'measure', 'data-measure-start': String(start) },
         bindingChips(entry.binding),
         text,
-        note && el('p', { class: 'note' }, note),
+        note && h('p', { class: 'note' }, note),
       ),
     );
     at = end;
   }
-  if (at < clause.text.length) body.append(el('p', { class: 'loose' }, clause.text.slice(at)));
+  if (at < clause.text.length) body.append(h('p', { class: 'loose' }, clause.text.slice(at)));
 
-  return el(
+  return h(
     'article',
     { 'data-open-clause': clause.clause, 'aria-labelledby': 'open-title' },
-    el('p', { class: 'path' }, pathOf(clause)),
-    el('h2', { id: 'open-title', tabindex: '-1' }, first?.citeAs ?? `${clause.path.label}`),
+    h('p', { class: 'path' }, pathOf(clause)),
+    h('h2', { id: 'open-title', tabindex: '-1' }, first?.citeAs ?? `${clause.path.label}`),
     chosen && duties(chosen.measure),
-    el(
+    h(
       'div',
       { class: 'reply-box' },
-      el('button', { type: 'button', id: 'copy-reply', 'aria-keyshortcuts': 'C' }, '复制答复（C）'),
-      el('span', { id: 'copy-status', class: 'copy-status', role: 'status' }),
-      el('p', { id: 'reply', class: 'reply', hidden: '' }),
+      h('button', { type: 'button', id: 'copy-reply', 'aria-keyshortcuts': 'C' }, '复制答复（C）'),
+      h('span', { id: 'copy-status', class: 'copy-status', role: 'status' }),
+      h('p', { id: 'reply', class: 'reply', hidden: '' }),
     ),
     body,
   );

@@ -10,7 +10,7 @@ import {
   saveTurns,
   type Turn,
 } from './conversation';
-import { must } from './dom';
+import { must } from '../dom';
 import { assistantMessage, userMessage } from './message';
 
 const MAX_QUESTION = 500;

@@ -1,6 +1,6 @@
 // Thumbs up / down under an answer, sent to POST /api/feedback; the choice is remembered with the conversation.
 import type { AssistantTurn } from './conversation';
-import { h } from './dom';
+import { h } from '../dom';
 
 // Words rather than thumb emoji: many phones and kiosks lack an emoji font and would show empty boxes.
 const RATINGS = [

@@ -1,7 +1,7 @@
 // Chat messages as DOM: the citizen's bubble, and the assistant's with citation markers, quote, label and feedback.
 import type { Citation } from '../../http/schemas';
 import type { AssistantTurn, ClausePath } from './conversation';
-import { h } from './dom';
+import { h } from '../dom';
 import { feedbackBar } from './feedback';
 import { quoteCard } from './quote';
 

@@ -1,7 +1,7 @@
 // The quote a citation marker opens: the exact words, the clause title and path, a link to the whole clause.
 import type { Citation } from '../../http/schemas';
 import type { ClausePath } from './conversation';
-import { h } from './dom';
+import { h } from '../dom';
 
 const pathCache: Record<string, Promise<ClausePath | undefined>> = {};
 

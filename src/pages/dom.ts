@@ -1,19 +1,22 @@
-// A tiny element builder for the chat client. Children are appended as nodes or text nodes, never parsed as HTML.
+// The tiny element builder the chat and console clients share. Children are appended as nodes or text nodes, never
+// parsed as HTML, so text from the plan, a question or an answer can only ever be text.
 
 type Attrs = Record<string, string | boolean | undefined>;
+/** false, null and undefined are skipped, so `cond && h(...)` reads as an optional child. */
+type Child = Node | string | false | null | undefined;
 
 /** Creates an element: h('button', { type: 'button', 'data-clause': '2.15' }, '1'). false/undefined skip an attribute. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Attrs = {},
-  ...children: (Node | string)[]
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === undefined) continue;
     el.setAttribute(name, value === true ? '' : value);
   }
-  el.append(...children);
+  for (const child of children) if (child !== false && child !== null && child !== undefined) el.append(child);
   return el;
 }
 
