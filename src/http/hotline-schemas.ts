@@ -5,6 +5,7 @@ import { docs } from '../data';
 import { departmentsOf } from '../hotline/duties';
 import { TOPICS } from '../search/retrieve';
 import { validationError } from './errors';
+import { clausePath, measure } from './responses';
 
 const topicIds = Object.keys(TOPICS) as [string, ...string[]];
 const departmentNames = departmentsOf(docs).map((d) => d.name) as [string, ...string[]];
@@ -29,7 +30,6 @@ export function assertKnownFilters(filters: { department?: string; topic?: strin
   if (!result.success) throw validationError(result.error);
 }
 
-const clausePath = z.object({ part: z.string(), group: z.string().optional(), label: z.string() });
 const bindingLevel = z.enum(['required', 'encouraged', 'explored', 'target', 'principle', 'action']);
 
 export const measureEntry = z.object({
@@ -38,12 +38,7 @@ export const measureEntry = z.object({
   title: z.string(),
   path: clausePath,
   citeAs: z.string().meta({ description: '条款的口头称呼，如 方案第二部分第14条《加强综合监管》' }),
-  measure: z.object({
-    start: z.number().int(),
-    end: z.number().int(),
-    lead: z.array(z.string()).meta({ description: '牵头部门' }),
-    partners: z.array(z.string()).meta({ description: '按职责分工负责的其他部门' }),
-  }),
+  measure,
   text: z.string().meta({ description: '该项措施的原文（不含牵头部门括注）' }),
   binding: z.object({
     level: bindingLevel.meta({ description: '措施中约束力最强的一句的级别' }),
@@ -58,7 +53,7 @@ const dutyRef = z.object({
   doc: z.string(),
   clause: z.string(),
   title: z.string(),
-  measure: z.object({ start: z.number().int(), end: z.number().int() }),
+  measure: measure.pick({ start: true, end: true }),
 });
 
 export const departmentsList = z.object({

@@ -15,7 +15,8 @@ export const apiError = z.object({
 
 export const health = z.object({ ok: z.literal(true) });
 
-const clausePath = z.object({
+/** Where a clause sits in the plan; shared with the hotline schemas. */
+export const clausePath = z.object({
   part: z.string().meta({ examples: ['二、重点任务'] }),
   group: z
     .string()
@@ -24,7 +25,8 @@ const clausePath = z.object({
   label: z.string().meta({ examples: ['14.加强综合监管'] }),
 });
 
-const measure = z.object({
+/** A measure's span in its clause's text and its departments; shared with the hotline schemas. */
+export const measure = z.object({
   start: z.number().int().meta({ description: '措施在条款原文中的起点（含）' }),
   end: z.number().int().meta({ description: '措施在条款原文中的终点（不含）' }),
   lead: z.array(z.string()).meta({ description: '牵头部门' }),
