@@ -5,16 +5,13 @@
 //   GET /openapi.json      -> OpenAPI 3.1 description of the whole API                    (./openapi.ts)
 import { Hono } from 'hono';
 import { docs } from '../data';
-import { departmentsOf } from '../hotline/duties';
 import { agentPage } from '../pages/agent/page';
 import { TOPICS } from '../search/retrieve';
 import { assetUrl } from './assets';
-import { departmentRoutes } from './departments';
+import { departmentRoutes, departments } from './departments';
 import type { AppEnv } from './env';
 import { openapiRoutes } from './openapi';
 import { consoleHeaders } from './security';
-
-const departments = departmentsOf(docs);
 
 export const agentRoutes = new Hono<AppEnv>()
   .route('/', departmentRoutes)

@@ -9,7 +9,7 @@ import { rejectInvalid } from './errors';
 import { measuresQuery } from './hotline-schemas';
 
 // The plan never changes at runtime, so the department index is computed once per isolate.
-const departments = departmentsOf(docs);
+export const departments = departmentsOf(docs);
 
 export const departmentRoutes = new Hono<AppEnv>()
   .get('/api/departments', (c) => c.json({ departments }))
