@@ -1,17 +1,10 @@
-// The hotline console in the browser: search as you type, keyboard navigation, the opened clause, copy reply.
+// The hotline console in the browser: search as you type, and the keys that drive the result list (results.ts)
+// and the opened clause with its reply (detail.ts).
 // Keys: / focuses the box; ↓ enters the results; ↑↓ move; Enter opens; C copies the reply; Esc returns to the
 // box, and Esc in the box clears it for the next call.
-import {
-  type ClauseDetail,
-  type Filters,
-  getClause,
-  listMeasures,
-  type MeasureEntry,
-  type ResultItem,
-  search,
-} from './api';
-import { clauseView, resultRow } from './render';
-import { composeReply, copyText } from './reply';
+import { type Filters, listMeasures, type MeasureEntry, type ResultItem, search } from './api';
+import { DetailPane } from './detail';
+import { ResultList } from './results';
 
 const DEBOUNCE_MS = 150;
 
@@ -24,19 +17,16 @@ const statusLine = document.getElementById('status')!;
 const detail = document.getElementById('detail')!;
 
 let allMeasures: Promise<MeasureEntry[]> = listMeasures().then((r) => r.measures);
-let items: ResultItem[] = [];
-let active = -1;
-let opened: ResultItem | undefined;
+const results = new ResultList(list);
+const pane = new DetailPane(detail, () => allMeasures);
 /** The filters the shown results answer; Enter on unchanged filters opens instead of searching again. */
 let shownFor = '';
 let running: Promise<void> = Promise.resolve();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let searchAbort: AbortController | undefined;
-const clauses = new Map<string, Promise<ClauseDetail>>();
 
 const filters = (): Filters => ({ q: box.value.trim(), topic: topicSelect.value, department: departmentSelect.value });
 const keyOf = (f: Filters) => JSON.stringify(f);
-const rows = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
 
 async function runSearch(): Promise<void> {
   clearTimeout(timer);
@@ -68,31 +58,14 @@ async function runSearch(): Promise<void> {
 }
 
 function show(f: Filters, found: ResultItem[], message: string): void {
-  items = found;
   shownFor = keyOf(f);
   statusLine.textContent = message;
-  list.replaceChildren(...found.map((item, i) => resultRow(item, f.q, f.department, `result-${i}`)));
-  select(found.length ? 0 : -1, false);
+  results.show(found, f.q, f.department);
 }
 
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(() => (running = runSearch()), DEBOUNCE_MS);
-}
-
-/** Moves the selection (roving tabindex); `focus` moves keyboard focus onto the row too. */
-function select(index: number, focus: boolean): void {
-  const all = rows();
-  active = Math.max(-1, Math.min(index, all.length - 1));
-  all.forEach((row, i) => {
-    row.setAttribute('aria-selected', String(i === active));
-    row.tabIndex = i === active ? 0 : -1;
-  });
-  const row = all[active];
-  if (row && focus) {
-    row.focus();
-    row.scrollIntoView({ block: 'nearest' });
-  }
 }
 
 /** Waits for a search still being typed or in flight, so fast typists never act on stale results. */
@@ -101,45 +74,14 @@ async function settled(): Promise<void> {
   await running;
 }
 
-async function open(item: ResultItem | undefined): Promise<void> {
-  if (!item) return;
-  opened = item;
-  rows().forEach((row, i) => row.classList.toggle('opened', items[i] === item));
-  if (!clauses.has(item.clause)) clauses.set(item.clause, getClause(item.clause));
-  try {
-    const [clause, measures] = await Promise.all([clauses.get(item.clause)!, allMeasures]);
-    // A clause that loads after the agent opened another must not replace it (nor pair with its reply).
-    if (opened !== item) return;
-    const own = measures.filter((m) => m.clause === item.clause && m.doc === item.doc);
-    detail.replaceChildren(clauseView(clause, own, item.measure.start, shownFor ? filters().q : ''));
-    detail.querySelector('.measure.current')?.scrollIntoView({ block: 'nearest' });
-    detail.scrollTop = 0;
-  } catch (err) {
-    clauses.delete(item.clause);
-    if (opened !== item) return;
-    detail.replaceChildren(document.createTextNode(`打开条款失败：${(err as Error).message}`));
-  }
+function open(item: ResultItem | undefined): Promise<void> {
+  if (!item) return Promise.resolve();
+  results.markOpened(item);
+  return pane.open(item, shownFor ? filters().q : '');
 }
 
-async function copyReply(): Promise<void> {
-  const item = opened;
-  const button = document.getElementById('copy-reply') as HTMLButtonElement | null;
-  const out = document.getElementById('reply');
-  const state = document.getElementById('copy-status');
-  if (!item || !button || !out || !state) return;
-  button.disabled = true;
-  state.textContent = '正在生成…';
-  try {
-    const citeAsOf = (clause: string) => items.find((i) => i.clause === clause)?.citeAs;
-    const text = await composeReply(item, filters().q, citeAsOf);
-    out.textContent = text;
-    out.hidden = false;
-    state.textContent = (await copyText(text)) ? '已复制，可直接粘贴到工单' : '无法写入剪贴板，请选中下方文字复制';
-  } catch (err) {
-    state.textContent = `生成失败：${(err as Error).message}`;
-  } finally {
-    button.disabled = false;
-  }
+function copyReply(): Promise<void> {
+  return pane.copyReply(filters().q, (clause) => results.items.find((i) => i.clause === clause)?.citeAs);
 }
 
 box.addEventListener('input', schedule);
@@ -152,22 +94,22 @@ box.addEventListener('keydown', async (e) => {
   if (e.key === 'ArrowDown') {
     e.preventDefault();
     await settled();
-    select(Math.max(active, 0), true);
+    results.select(Math.max(results.active, 0), true);
   } else if (e.key === 'Enter') {
     e.preventDefault();
-    if (shownFor === keyOf(filters())) return void open(items[active]);
+    if (shownFor === keyOf(filters())) return void open(results.selected);
     running = runSearch();
   }
 });
 list.addEventListener('keydown', async (e) => {
   if (e.altKey || e.ctrlKey || e.metaKey) return;
   const keys: Record<string, () => void> = {
-    ArrowDown: () => select(active + 1, true),
-    ArrowUp: () => (active <= 0 ? box.focus() : select(active - 1, true)),
-    Home: () => select(0, true),
-    End: () => select(items.length - 1, true),
-    Enter: () => void open(items[active]),
-    c: () => void (opened === items[active] ? copyReply() : open(items[active]).then(copyReply)),
+    ArrowDown: () => results.select(results.active + 1, true),
+    ArrowUp: () => (results.active <= 0 ? box.focus() : results.select(results.active - 1, true)),
+    Home: () => results.select(0, true),
+    End: () => results.select(results.items.length - 1, true),
+    Enter: () => void open(results.selected),
+    c: () => void (pane.opened === results.selected ? copyReply() : open(results.selected).then(copyReply)),
   };
   const action = keys[e.key.length === 1 ? e.key.toLowerCase() : e.key];
   if (!action) return;
@@ -177,8 +119,8 @@ list.addEventListener('keydown', async (e) => {
 list.addEventListener('click', (e) => {
   const row = (e.target as Element).closest<HTMLElement>('[role="option"]');
   if (!row) return;
-  select(rows().indexOf(row), true);
-  void open(items[active]);
+  results.select(results.rows().indexOf(row), true);
+  void open(results.selected);
 });
 detail.addEventListener('click', (e) => {
   if ((e.target as Element).closest('#copy-reply')) void copyReply();
