@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MeasureEntry } from '../../hotline/duties';
 import type { Answer } from '../../http/schemas';
 import type { clauseDetail, searchResult } from '../../http/responses';
+import { apiErrorMessage } from '../api-error';
 
 export type { MeasureEntry };
 export type SearchResult = z.infer<typeof searchResult>;
@@ -19,10 +20,7 @@ export interface Filters {
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `服务返回 ${res.status}`);
-  }
+  if (!res.ok) throw new Error(await apiErrorMessage(res, `服务返回 ${res.status}`));
   return (await res.json()) as T;
 }
 

@@ -1,5 +1,6 @@
 // Calls POST /api/ask as a stream and hands each event to the page; the done event's answer is the one kept.
 import type { Answer, Citation } from '../../http/schemas';
+import { apiErrorMessage } from '../api-error';
 import type { ClausePath } from './conversation';
 import { readSse } from './sse';
 
@@ -10,16 +11,6 @@ export interface StreamHandlers {
 }
 
 const FAILED = '网络好像不太稳定，回答没有完成，请稍后再试。';
-
-/** The Chinese message of an API error body ({ error: { message } }), or a general one. */
-async function errorMessage(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? FAILED;
-  } catch {
-    return FAILED;
-  }
-}
 
 /** Asks one question; resolves with the authoritative answer or throws an Error whose message a citizen can read. */
 export async function streamAnswer(
@@ -40,7 +31,7 @@ export async function streamAnswer(
     if (signal.aborted) throw err;
     throw new Error(FAILED);
   }
-  if (!res.ok || !res.body) throw new Error(await errorMessage(res));
+  if (!res.ok || !res.body) throw new Error(await apiErrorMessage(res, FAILED));
   let failure = FAILED;
   try {
     for await (const { event, data } of readSse(res.body)) {
