@@ -53,6 +53,8 @@ describe('GET /', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('name="question"');
+    // Until chat.js runs, sending would put the question in the URL (a GET form): the button starts disabled.
+    expect(html).toMatch(/<button type="submit" class="send" disabled/);
     expect(html.match(/data-suggestion/g)?.length).toBeGreaterThanOrEqual(4);
     expect(html).toMatch(/<script src="\/assets\/chat\.js\?v=\w+" defer/);
     expect(html).not.toMatch(/<script>|<style>|style="|https?:\/\//);

@@ -145,5 +145,6 @@ if (embed) {
   });
 }
 
+send.disabled = false; // page.tsx ships it disabled until this script runs
 applyAccent();
 restore();

@@ -1,5 +1,6 @@
 // The chat page shell, server-rendered: header, welcome, suggestion chips, message list and the input bar.
-// src/pages/chat/client.ts brings it to life; without JavaScript the form still posts nowhere harmful.
+// src/pages/chat/client.ts brings it to life and enables the send button: until then (a slow phone, no JavaScript)
+// the form cannot submit, so a question, which may hold personal numbers, never travels in a URL to the server logs.
 import { document } from '../layout';
 
 /** Questions offered on first open; each is answered from a clause of the plan. */
@@ -72,7 +73,7 @@ export function chatPage({ embed, title, styles, scripts }: ChatPageProps) {
             placeholder="输入您的问题"
             required
           ></textarea>
-          <button type="submit" class="send">
+          <button type="submit" class="send" disabled>
             发送
           </button>
         </form>
