@@ -111,6 +111,13 @@ describe('hotline console', () => {
     expect(await page.locator('#detail [data-open-clause]').getAttribute('data-open-clause')).toBe('2.15');
   });
 
+  it('says in Chinese when the service cannot be reached', async () => {
+    await page.goto(`${server.url}/agent`);
+    await page.route('**/api/search?*', (route) => route.abort('internetdisconnected'));
+    await page.keyboard.type('陪产假');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('查询失败：连接不上服务，请检查网络后重试');
+  });
+
   it('copies a spoken reply that names the clause', async () => {
     await page.goto(`${server.url}/agent?q=${encodeURIComponent('陪产假有几天')}`);
     const first = page.locator('#results [data-clause]').first();

@@ -18,10 +18,19 @@ export interface Filters {
   department: string;
 }
 
+/** The agent reads every failure in Chinese: the browser's own network errors ("Failed to fetch") are English. */
+const OFFLINE = '连接不上服务，请检查网络后重试';
+
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  } catch (err) {
+    if (init?.signal?.aborted) throw err;
+    throw new Error(OFFLINE);
+  }
   if (!res.ok) throw new Error(await apiErrorMessage(res, `服务返回 ${res.status}`));
-  return (await res.json()) as T;
+  return (await res.json().catch(() => Promise.reject(new Error(OFFLINE)))) as T;
 }
 
 const query = (params: Record<string, string>) =>
