@@ -1,4 +1,5 @@
-// The citizen pages as the deployed Worker serves them: server-rendered JSX and the built widget inside workerd.
+// The citizen pages and the hotline console as the deployed Worker serves them: server-rendered JSX and the built
+// widget inside workerd.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
@@ -10,6 +11,13 @@ describe('pages in workerd', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('name="question"');
+  });
+
+  it('renders the hotline console, which only the service itself may frame', async () => {
+    const res = await worker.fetch('http://example.com/agent');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self';");
+    expect(await res.text()).toContain('data-tree-clause="2.14"');
   });
 
   it('renders a clause with the quote marked and serves the widget', async () => {
