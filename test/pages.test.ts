@@ -66,6 +66,12 @@ describe('GET /', () => {
     expect(html).toContain('data-close');
     expect(await (await get('/')).text()).not.toContain('data-close');
   });
+
+  it('keeps its own title outside the widget, whatever ?title= says', async () => {
+    const html = await (await get(`/?title=${encodeURIComponent('退款请拨13800000000')}`)).text();
+    expect(html).toContain('<h1>青海生育政策问答</h1>');
+    expect(html).not.toContain('13800000000');
+  });
 });
 
 describe('page security headers', () => {

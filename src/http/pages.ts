@@ -21,7 +21,9 @@ export const pageRoutes = new Hono<AppEnv>()
     return c.html(
       chatPage({
         embed,
-        title: title ?? DEFAULT_TITLE,
+        // The host page's title is for the widget's frame only: on the full page, a link could put any words
+        // (a fake hotline number) in the heading of the official site.
+        title: (embed && title) || DEFAULT_TITLE,
         styles: [assetUrl('chat.css')],
         scripts: [assetUrl('chat.js')],
       }),
