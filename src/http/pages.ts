@@ -1,4 +1,4 @@
-// Citizen pages: GET / (chat), GET /clauses/:clause (a clause to read), GET /widget.js (embeddable launcher).
+// Citizen pages, each with the security headers of ./security.ts except the widget script:
 // GET /                   -> chat page; ?embed=1&title=… inside the widget's iframe
 // GET /clauses/:clause    -> the clause's full text with ?start=&end= marked; a Chinese 404 page when unknown
 // GET /widget.js          -> the launcher script integrators put on their own sites (any origin)
