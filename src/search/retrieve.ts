@@ -94,6 +94,9 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
     if (!clause) throw new Error(`index refers to an unknown clause: ${ref}`);
     return { clause, index: Number(ref.slice(cut + 1)) };
   });
+  // Per measure, the position of its clause: clause scores accumulate in typed arrays, not a Map per query.
+  const clauseOf = Int32Array.from(measures, ({ clause }) => clauses.indexOf(clause));
+  const topicClauses = new Map(Object.entries(TOPICS).map(([topic, { clauses: ids }]) => [topic, new Set(ids)]));
   const documentFrequency = (term: string): number => frequencyIn(index, term);
   const idf = (term: string): number => {
     const df = documentFrequency(term);
@@ -147,32 +150,35 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
     const { query, judged, terms } = termsFor(question, options.history ?? []);
     const scores = scorePacked(index, terms);
 
-    const perClause = new Map<Clause, { best: number; bestIndex: number; rest: number }>();
+    const best = new Float64Array(clauses.length);
+    const rest = new Float64Array(clauses.length);
+    const bestMeasure = new Int32Array(clauses.length);
+    const inTopic = options.topic ? topicClauses.get(options.topic) : undefined;
     for (let i = 0; i < scores.length; i++) {
       const score = scores[i]!;
       if (score <= 0) continue;
       const { clause, index: measureIndex } = measures[i]!;
-      if (options.topic && !TOPICS[options.topic]?.clauses.includes(clause.clause)) continue;
-      const measure = clause.measures[measureIndex]!;
-      if (
-        options.department &&
-        !measure.lead.includes(options.department) &&
-        !measure.partners.includes(options.department)
-      )
-        continue;
-      const entry = perClause.get(clause) ?? { best: 0, bestIndex: measureIndex, rest: 0 };
-      if (score > entry.best) {
-        entry.rest += entry.best;
-        entry.best = score;
-        entry.bestIndex = measureIndex;
-      } else entry.rest += score;
-      perClause.set(clause, entry);
+      if (inTopic && !inTopic.has(clause.clause)) continue;
+      if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
+      const c = clauseOf[i]!;
+      if (score > best[c]!) {
+        rest[c]! += best[c]!;
+        best[c] = score;
+        bestMeasure[c] = measureIndex;
+      } else rest[c]! += score;
     }
 
-    const ranked = [...perClause]
-      .map(([clause, s]) => ({ clause, score: s.best + SECONDARY_MEASURES * s.rest, measureIndex: s.bestIndex }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    const ranked: { clause: Clause; score: number; measureIndex: number }[] = [];
+    for (let c = 0; c < clauses.length; c++) {
+      if (best[c]! > 0)
+        ranked.push({
+          clause: clauses[c]!,
+          score: best[c]! + SECONDARY_MEASURES * rest[c]!,
+          measureIndex: bestMeasure[c]!,
+        });
+    }
+    ranked.sort((a, b) => b.score - a.score);
+    ranked.length = Math.min(ranked.length, k);
 
     const top = ranked[0];
     const snippetTerms = [...query.terms.keys()].filter((t) => t.length > 1 && documentFrequency(t) > 0);
@@ -207,6 +213,11 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
     clause: (doc, id) => byKey.get(`${doc}/${id}`),
     clauses,
   };
+}
+
+/** Whether a department leads (牵头) or shares a measure. */
+function respondsFor(measure: Clause['measures'][number], department: string): boolean {
+  return measure.lead.includes(department) || measure.partners.includes(department);
 }
 
 /** A follow-up is thin when few of its own words are in the plan at all ("那男方呢"). */
