@@ -359,6 +359,17 @@ describe('bad requests get a 4xx with { error: { code, message } } in Chinese', 
     await expectError(await app.request('/api/nothing-here'), 404, 'not_found');
     await expectError(await app.request('/api/ask'), 404, 'not_found'); // GET on a POST route
   });
+
+  it('unknown page path -> a Chinese 404 page that runs no script', async () => {
+    const res = await app.request('/no-such-page');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).toContain('页面不存在');
+    expect(html).not.toContain('<script');
+  });
 });
 
 describe('hostile inputs never cause a 5xx', () => {

@@ -6,23 +6,14 @@ import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
 import { assetRoutes } from './assets';
 import { clauseRoutes } from './clauses';
-import type { AppEnv } from './env';
-import { ApiError, errorBody, toErrorResponse } from './errors';
+import { allowedOrigins, type AppEnv } from './env';
+import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
 import { feedbackRoutes } from './feedback';
 import { pageRoutes } from './pages';
 import { searchRoutes } from './search';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Origins allowed by ALLOWED_EMBED_ORIGINS (comma-separated; "*" or unset allows any). */
-export function allowedOrigins(setting: string | undefined): string[] | '*' {
-  const list = (setting ?? '*')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  return list.length === 0 || list.includes('*') ? '*' : list;
-}
 
 export const app = new Hono<AppEnv>();
 
@@ -55,9 +46,6 @@ app.route('/', pageRoutes);
 app.notFound((c) =>
   c.req.path.startsWith('/api/')
     ? c.json(errorBody('not_found', `没有这个地址：${c.req.method} ${c.req.path}`), 404)
-    : c.html(
-        '<!doctype html><meta charset="utf-8"><title>页面不存在</title><p>页面不存在。<a href="/">回到首页</a></p>',
-        404,
-      ),
+    : pageError(c, 404, '页面不存在'),
 );
 app.onError(toErrorResponse);

@@ -20,3 +20,12 @@ export interface Bindings {
 export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
 
 export type AppEnv = { Bindings: Bindings };
+
+/** Origins allowed by ALLOWED_EMBED_ORIGINS (comma-separated; "*" or unset allows any). */
+export function allowedOrigins(setting: string | undefined): string[] | '*' {
+  const list = (setting ?? '*')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return list.length === 0 || list.includes('*') ? '*' : list;
+}

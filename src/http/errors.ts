@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { contentSecurityPolicy } from './security';
 import type { core } from 'zod';
 
 export type ErrorCode =
@@ -75,8 +76,24 @@ export function rejectInvalid(result: { success: boolean; error?: core.$ZodError
   }
 }
 
-/** Turns any thrown error into the API's JSON error; internals never reach the client. */
+/**
+ * A plain Chinese page for people (a wrong link, a fault), with the same CSP as every page: it runs no script.
+ */
+export function pageError(c: Context, status: 404 | 500, message: string): Response {
+  c.header('content-security-policy', contentSecurityPolicy("'self'"));
+  c.header('x-content-type-options', 'nosniff');
+  return c.html(
+    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><p>${message}。<a href="/">回到首页</a></p></html>`,
+    status,
+  );
+}
+
+/** Turns any thrown error into the API's JSON error (or a Chinese page off the API); internals never leak. */
 export function toErrorResponse(err: Error, c: Context): Response {
+  if (!c.req.path.startsWith('/api/') && !(err instanceof HTTPException && err.status < 500)) {
+    console.error('unhandled page error', err.name);
+    return pageError(c, 500, '服务暂时出了点问题，请稍后再试');
+  }
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody('payload_too_large', '请求体太大'), 413);

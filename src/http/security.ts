@@ -1,8 +1,7 @@
 // Security headers for every HTML page: a CSP that only runs our own scripts, with Trusted Types. The citizen
 // pages may be framed by the sites in ALLOWED_EMBED_ORIGINS (the widget's iframe); the hotline console by nobody.
 import type { Context, MiddlewareHandler } from 'hono';
-import { allowedOrigins } from './app';
-import type { AppEnv } from './env';
+import { allowedOrigins, type AppEnv } from './env';
 
 /** An origin safe to place in a CSP source list: scheme, host, optional port, nothing that could end a directive. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;

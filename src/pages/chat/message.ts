@@ -6,7 +6,7 @@ import { feedbackBar } from './feedback';
 import { quoteCard } from './quote';
 
 /** Required label for machine-generated content (AI 生成内容标识). */
-export const AI_LABEL = '本回答由系统根据《实施方案》原文自动生成，仅供参考，以官方发布和解释为准。';
+export const AI_LABEL = '本回答由系统根据2022年9月13日发布的《实施方案》原文自动生成，仅供参考，以官方发布和解释为准。';
 
 let seq = 0;
 
