@@ -20,8 +20,9 @@ export interface PackedIndex {
 /** The index ready to query: term -> its postings as a range of two shared typed arrays. */
 export interface LoadedIndex {
   refs: readonly string[];
-  /** term -> [from, to) in docs/weights. */
-  ranges: ReadonlyMap<string, readonly [number, number]>;
+  /** term -> its number t; its postings are docs/weights[offsets[t], offsets[t + 1]). */
+  terms: ReadonlyMap<string, number>;
+  offsets: Int32Array;
   docs: Int32Array;
   weights: Float64Array;
 }
@@ -65,33 +66,43 @@ export function packIndex(index: lunr.Index): PackedIndex {
 /** Loads the serialized index (once per isolate): two typed-array copies and one Map, no per-term arrays. */
 export function loadIndex(packed: PackedIndex): LoadedIndex {
   if (packed.version !== 2) throw new Error(`index format ${String(packed.version)} is not supported: rebuild`);
-  const ranges = new Map<string, readonly [number, number]>();
-  const terms = packed.terms.split('\n');
-  for (let t = 0; t < terms.length; t++) ranges.set(terms[t]!, [packed.offsets[t]!, packed.offsets[t + 1]!]);
+  const terms = new Map<string, number>();
+  const list = packed.terms.split('\n');
+  for (let t = 0; t < list.length; t++) terms.set(list[t]!, t);
   const weights = new Float64Array(packed.weights.length);
   for (let i = 0; i < weights.length; i++) weights[i] = packed.weights[i]! / 1000;
-  return { refs: packed.refs, ranges, docs: Int32Array.from(packed.docs), weights };
+  return {
+    refs: packed.refs,
+    terms,
+    offsets: Int32Array.from(packed.offsets),
+    docs: Int32Array.from(packed.docs),
+    weights,
+  };
 }
 
 /** How many measures hold a term. */
 export function documentFrequency(index: LoadedIndex, term: string): number {
-  const range = index.ranges.get(term);
-  return range ? range[1] - range[0] : 0;
+  const t = index.terms.get(term);
+  return t === undefined ? 0 : index.offsets[t + 1]! - index.offsets[t]!;
 }
 
 /**
  * Scores every measure for weighted query terms, as lunr would: Σ boost·weight / |query vector|.
- * Terms the index does not know are ignored, as lunr ignores them.
+ * Terms the index does not know are ignored, as lunr ignores them. `scores` may be a buffer to reuse.
  */
-export function scorePacked(index: LoadedIndex, terms: ReadonlyMap<string, number>): Float64Array {
-  const scores = new Float64Array(index.refs.length);
+export function scorePacked(
+  index: LoadedIndex,
+  terms: ReadonlyMap<string, number>,
+  scores = new Float64Array(index.refs.length),
+): Float64Array {
+  scores.fill(0);
   let norm = 0;
-  const { docs, weights } = index;
+  const { docs, weights, offsets } = index;
   for (const [term, boost] of terms) {
-    const range = index.ranges.get(term);
-    if (!range) continue;
+    const t = index.terms.get(term);
+    if (t === undefined) continue;
     norm += boost * boost;
-    for (let i = range[0]; i < range[1]; i++) scores[docs[i]!]! += boost * weights[i]!;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) scores[docs[i]!]! += boost * weights[i]!;
   }
   if (norm > 0) {
     const inverse = 1 / Math.sqrt(norm);

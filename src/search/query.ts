@@ -57,11 +57,16 @@ function matcher(words: Iterable<string>, latin = false): (text: string) => Matc
   return (text) => {
     const found: Match[] = [];
     for (let at = 0; at < text.length;) {
-      const word = byFirst
-        .get(text[at]!)
-        ?.find(
-          (w) => text.startsWith(w, at) && (!latin || (!isLetter(text[at - 1]) && !isLetter(text[at + w.length]))),
-        );
+      const candidates = byFirst.get(text[at]!);
+      let word: string | undefined;
+      if (candidates) {
+        for (const w of candidates) {
+          if (!text.startsWith(w, at)) continue;
+          if (latin && (isLetter(text[at - 1]) || isLetter(text[at + w.length]))) continue;
+          word = w;
+          break;
+        }
+      }
       if (word) found.push({ word, at });
       at += word ? word.length : 1;
     }

@@ -80,11 +80,11 @@ export interface Retriever {
 
 /** Builds a retriever over loaded documents and their packed index. */
 export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, vocabulary: Vocabulary): Retriever {
-  const planText = docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n');
+  let planText: string | undefined; // joined on first need: only questions naming an outside topic ask for it
   const analyze = compileVocabulary(
     vocabulary,
-    (term) => index.ranges.has(term),
-    (word) => planText.includes(word),
+    (term) => index.terms.has(term),
+    (word) => (planText ??= docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n')).includes(word),
   );
   const clauses = docs.flatMap((doc) => doc.clauses);
   const byKey = new Map(clauses.map((clause) => [`${clause.doc}/${clause.clause}`, clause]));
@@ -96,6 +96,13 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   });
   // Per measure, the position of its clause: clause scores accumulate in typed arrays, not a Map per query.
   const clauseOf = Int32Array.from(measures, ({ clause }) => clauses.indexOf(clause));
+  // Search runs to completion synchronously, so one set of score buffers serves every query of this retriever.
+  const buffers = {
+    scores: new Float64Array(index.refs.length),
+    best: new Float64Array(clauses.length),
+    rest: new Float64Array(clauses.length),
+    bestMeasure: new Int32Array(clauses.length),
+  };
   const topicClauses = new Map(Object.entries(TOPICS).map(([topic, { clauses: ids }]) => [topic, new Set(ids)]));
   const documentFrequency = (term: string): number => frequencyIn(index, term);
   const idf = (term: string): number => {
@@ -105,7 +112,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
 
   // A lone Han character (税, 假) is never an index term, which holds bigrams: it stands for the bigrams holding it.
   const bigramsOf = new Map<string, string[]>();
-  for (const term of index.ranges.keys()) {
+  for (const term of index.terms.keys()) {
     if (term.length !== 2 || !isHanCode(term.charCodeAt(0)) || !isHanCode(term.charCodeAt(1))) continue;
     for (const ch of new Set(term)) {
       const list = bigramsOf.get(ch);
@@ -148,11 +155,11 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
     const { query, judged, terms } = termsFor(question, options.history ?? []);
-    const scores = scorePacked(index, terms);
+    const scores = scorePacked(index, terms, buffers.scores);
 
-    const best = new Float64Array(clauses.length);
-    const rest = new Float64Array(clauses.length);
-    const bestMeasure = new Int32Array(clauses.length);
+    const { best, rest, bestMeasure } = buffers;
+    best.fill(0);
+    rest.fill(0);
     const inTopic = options.topic ? topicClauses.get(options.topic) : undefined;
     for (let i = 0; i < scores.length; i++) {
       const score = scores[i]!;
