@@ -1,4 +1,4 @@
-// Build step: corpus/ + prompts/ -> src/generated/{corpus,index,lunr,prompts}.json, read by every runtime.
+// Build step: corpus/ + prompts/ + src/pages/ -> src/generated/{corpus,index,lunr,prompts,assets}.json, read by every runtime.
 // `--if-missing` skips the work when the outputs are newer than every input (npm start, npm run ask).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
