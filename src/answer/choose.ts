@@ -64,7 +64,14 @@ export function chooseSentences(question: string, retrieval: Retrieval, retrieve
   const covered = new Set(candidates[0]!.matched);
   for (const candidate of candidates.slice(1)) {
     if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * chosen[0]!.score) break;
-    const adds = [...candidate.matched].filter((t) => !covered.has(t) && retriever.idf(t) > 1.5);
+    // Words of the question (typed, bridged or carried over) justify another sentence. Single characters and the
+    // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
+    // same clause on such thin evidence is noise.
+    const newClause = !chosen.some((c) => c.clause === candidate.clause);
+    const weak = (t: string): boolean => t.length === 1 || retrieval.standIns.has(t);
+    const adds = [...candidate.matched].filter(
+      (t) => !covered.has(t) && (newClause || !weak(t)) && retriever.idf(t) > 1.5,
+    );
     if (adds.length === 0) continue;
     chosen.push(candidate);
     for (const t of candidate.matched) covered.add(t);

@@ -61,6 +61,9 @@ export function yearOf(pick: Pick): { start: number; end: number; text: string; 
   return { start, end: start + found[0].length, text: found[0], year: found[1]! };
 }
 
+/** A sentence this short leads whole: cutting it would drop its conditions (在子女不满三周岁期间). */
+const WHOLE_SENTENCE = 60;
+
 /**
  * The words of a sentence that answer: from its first comma-phrase that holds a question term (or a number, when
  * the question asks for one) to the sentence's end, so the predicate is never cut off. A target keeps the phrase
@@ -68,6 +71,7 @@ export function yearOf(pick: Pick): { start: number; end: number; text: string; 
  */
 function leadOf(sentence: Scored, quantity: boolean, binding: Binding): string {
   const body = sentence.text.replace(/[。；！？]$/, '');
+  if (body.length <= WHOLE_SENTENCE) return `${body}。`;
   const phrases = body.split(/(?<=，)/);
   const first = phrases.findIndex(
     (p) =>

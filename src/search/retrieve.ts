@@ -39,6 +39,8 @@ export interface SearchResult {
 /** What the answerers need beyond the API's result: the weighted terms the search used. */
 export interface Retrieval extends SearchResult {
   terms: ReadonlyMap<string, number>;
+  /** Terms present only as stand-ins for a lone character (税 -> 值税): weak evidence, never a reason on their own. */
+  standIns: ReadonlySet<string>;
   /** A topic outside the plan that the question names (see corpus/referrals.json). */
   outside?: string;
 }
@@ -121,13 +123,17 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
     }
   }
 
-  function weightedTerms(query: AnalyzedQuery): Map<string, number> {
+  /** The query's terms plus the bigrams its lone characters stand for, which are also listed in `standIns`. */
+  function weightedTerms(query: AnalyzedQuery, standIns: Set<string>): Map<string, number> {
     const terms = new Map(query.terms);
     for (const [term, weight] of [...terms]) {
       if (term.length !== 1 || documentFrequency(term) > 0) continue;
       const bigrams = bigramsOf.get(term) ?? [];
       const boost = weight * Math.min(LONE_CHARACTER, 1 / Math.sqrt(bigrams.length));
-      for (const bigram of bigrams) terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
+      for (const bigram of bigrams) {
+        if (!terms.has(bigram)) standIns.add(bigram);
+        terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
+      }
     }
     return terms;
   }
@@ -139,22 +145,23 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   function termsFor(
     question: string,
     history: readonly string[],
-  ): { query: AnalyzedQuery; judged: AnalyzedQuery; terms: Map<string, number> } {
+  ): { query: AnalyzedQuery; judged: AnalyzedQuery; terms: Map<string, number>; standIns: Set<string> } {
     const query = analyze(question);
-    const terms = weightedTerms(query);
+    const standIns = new Set<string>();
+    const terms = weightedTerms(query, standIns);
     const previous = history.at(-1);
-    if (!previous || !isThin(query, documentFrequency)) return { query, judged: query, terms };
-    for (const [term, boost] of weightedTerms(analyze(previous))) {
+    if (!previous || !isThin(query, documentFrequency)) return { query, judged: query, terms, standIns };
+    for (const [term, boost] of weightedTerms(analyze(previous), standIns)) {
       terms.set(term, Math.max(terms.get(term) ?? 0, boost * CARRY_OVER));
     }
     // Judged together for coverage, but only the new question can name a topic outside the plan.
     const { outside: _previousOutside, ...together } = analyze(`${previous} ${question}`);
-    return { query, judged: query.outside ? { ...together, outside: query.outside } : together, terms };
+    return { query, judged: query.outside ? { ...together, outside: query.outside } : together, terms, standIns };
   }
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
-    const { query, judged, terms } = termsFor(question, options.history ?? []);
+    const { query, judged, terms, standIns } = termsFor(question, options.history ?? []);
     const scores = scorePacked(index, terms, buffers.scores);
 
     const { best, rest, bestMeasure } = buffers;
@@ -197,6 +204,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
       relevant,
       ...(judged.outside ? { outside: judged.outside } : {}),
       terms,
+      standIns,
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
