@@ -7,8 +7,10 @@ export interface Vocabulary {
   citizen: Record<string, string[]>;
   /** English phrase -> the plan's terms. */
   english: Record<string, string[]>;
-  /** Question filler that says nothing about the topic (怎么, 多少, 吗). */
+  /** Question filler that says nothing about the topic (怎么, 多少, 会); one character is kept inside a plan word. */
   filler: string[];
+  /** Particles blanked wherever they stand (的, 吗, 呢): they never begin or end a word the question is about. */
+  particles?: string[];
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
   /** Topics the plan does not cover: topic id -> words naming it (from corpus/referrals.json). */
@@ -97,6 +99,7 @@ function blankFiller(
   text: string,
   long: (text: string) => Match[],
   single: ReadonlySet<string>,
+  particles: ReadonlySet<string>,
   isTerm: (term: string) => boolean,
 ): string {
   const once = blank(text, long(text));
@@ -104,7 +107,9 @@ function blankFiller(
   let from = 0;
   for (let at = 0; at < once.length; at++) {
     const ch = once[at]!;
-    if (!single.has(ch) || isTerm(once.slice(at - 1, at + 1)) || isTerm(once.slice(at, at + 2))) continue;
+    const keep =
+      !particles.has(ch) && (!single.has(ch) || isTerm(once.slice(at - 1, at + 1)) || isTerm(once.slice(at, at + 2)));
+    if (keep) continue;
     out += `${once.slice(from, at)} `;
     from = at + 1;
   }
@@ -125,6 +130,7 @@ export function compileVocabulary(
   const englishWords = matcher(Object.keys(vocabulary.english), true);
   const longFiller = matcher(vocabulary.filler.filter((w) => w.length > 1));
   const singleFiller = new Set(vocabulary.filler.filter((w) => w.length === 1));
+  const particles = new Set(vocabulary.particles ?? []);
   const places = matcher(vocabulary.places);
   const topicOf = new Map<string, string>();
   for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -163,7 +169,7 @@ export function compileVocabulary(
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 
     const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
-    let content = blankFiller(unredacted, longFiller, singleFiller, isTerm);
+    let content = blankFiller(unredacted, longFiller, singleFiller, particles, isTerm);
     const typed = tokenize(content);
     content = blank(content, places(content));
 
