@@ -24,7 +24,8 @@ const ASKS_MONEY = /多少钱|金额|几块|多少元|补多少|奖励多少|给
 const ASKS_FREE = /免费|收费|收钱|要钱|花钱|自费|free of charge|\bfree\b|cost/i;
 const FREE_IN_TEXT = /免费|免征|无偿|低收费|费用|收费/;
 const ASKS_DAYS = /几天|多少天|多久|多长|how many days|how long/i;
-const ASKS_NUMBER = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
+const ASKS_NUMBER =
+  /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
 const MONEY_IN_TEXT = /\d[\d.]*\s*(?:元|万元)/;
 const DAYS_IN_TEXT = /\d+\s*(?:天|学时|小时|个月|年|周)/;
 
