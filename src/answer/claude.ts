@@ -10,7 +10,7 @@ import { type Bindings, DEFAULT_ANSWER_MODEL } from '../http/env';
 import type { Answer, HistoryTurn } from '../http/schemas';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
-import { checkFacts } from './fact-guard';
+import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
 import { isEnglish } from './language';
 import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
@@ -177,8 +177,8 @@ function reasonOf(err: unknown): FallbackReason {
   return 'malformed'; // e.g. an event that is not JSON
 }
 
-let departments: string[] | undefined;
-function known(retriever: Retriever) {
-  departments ??= [...new Set(retriever.clauses.flatMap((c) => c.measures.flatMap((m) => [...m.lead, ...m.partners])))];
-  return { departments, hotlines: HOTLINES };
+let facts: KnownFacts | undefined;
+function known(retriever: Retriever): KnownFacts {
+  facts ??= knownFacts(retriever.clauses, HOTLINES);
+  return facts;
 }

@@ -8,6 +8,15 @@ export interface KnownFacts {
   hotlines: readonly string[];
 }
 
+/** The facts an answer over these clauses may state without a quote: none but hotlines; departments to watch for. */
+export function knownFacts(
+  clauses: readonly { measures: readonly { lead: string[]; partners: string[] }[] }[],
+  hotlines: readonly string[],
+): KnownFacts {
+  const departments = new Set(clauses.flatMap((c) => c.measures.flatMap((m) => [...m.lead, ...m.partners])));
+  return { departments: [...departments], hotlines };
+}
+
 export interface FactCheck {
   ok: boolean;
   /** Numbers in the answer that no quote contains. */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { askOnce } from '../answer/ask';
 import { HOTLINES } from '../answer/decline';
+import { checkFacts, knownFacts } from '../answer/fact-guard';
 import { redact } from '../answer/redact';
 import { toSimplified } from '../corpus/script';
 import { getRetriever } from '../data';
@@ -52,11 +53,16 @@ const env: Bindings = {
   ANSWER_MODEL: process.env.ANSWER_MODEL,
 };
 
-/** Numbers in an answer that none of its quotes contain (hotline numbers excepted). */
-export function inventedNumbers(answer: Answer): string[] {
-  const quoted = answer.citations.map((c) => c.quote).join('\n');
-  const numbers = answer.answer.replace(/\[\d+\]/g, '').match(/\d+(?:[.:]\d+)?/g) ?? [];
-  return numbers.filter((n) => !quoted.includes(n) && !HOTLINES.includes(n));
+const facts = knownFacts(retriever.clauses, HOTLINES);
+
+/** Numbers in an answer that none of its quotes contain (hotlines excepted): the fact guard's own rule. */
+function inventedNumbers(answer: Answer): string[] {
+  const text = answer.answer.replace(/\[\d+\]/g, ''); // citation markers are not facts
+  return checkFacts(
+    text,
+    answer.citations.map((c) => c.quote),
+    facts,
+  ).numbers;
 }
 
 const compact = (text: string): string => toSimplified(text).replace(/\s+/g, '');
