@@ -84,6 +84,12 @@ describe('index', () => {
 });
 
 describe('vocabulary', () => {
+  it('writes outside-topic words already normalised, as retrieval and declines match them', () => {
+    const words = Object.values(vocabulary.outside ?? {}).flat();
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter((w) => normalize(w) !== w.toLowerCase())).toEqual([]);
+  });
+
   it('bridges only to words the plan itself uses', () => {
     const plan = loadCorpus()
       .flatMap((d) => d.clauses.map((c) => `${c.title}${c.path.group ?? ''}${c.text}`))

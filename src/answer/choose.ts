@@ -18,19 +18,20 @@ export interface Scored extends SentenceSpan {
 /** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
 const CHARACTER = 0.3;
 
-/** Inverse document frequency of single characters over measures, for sentence picking. */
-const characterIdf = (() => {
-  let table: Map<string, number> | undefined;
-  return (retriever: Retriever, ch: string): number => {
-    if (!table) {
-      const bodies = retriever.clauses.flatMap((c) => c.measures.map((m) => c.text.slice(m.start, m.noteStart)));
-      const df = new Map<string, number>();
-      for (const body of bodies) for (const c of new Set(body)) df.set(c, (df.get(c) ?? 0) + 1);
-      table = new Map([...df].map(([c, n]) => [c, Math.log(1 + (bodies.length - n + 0.5) / (n + 0.5))]));
-    }
-    return table.get(ch) ?? 0;
-  };
-})();
+const characterTables = new WeakMap<Retriever, Map<string, number>>();
+
+/** Inverse document frequency of single characters over a retriever's measures, built once per retriever. */
+function characterIdf(retriever: Retriever, ch: string): number {
+  let table = characterTables.get(retriever);
+  if (!table) {
+    const bodies = retriever.clauses.flatMap((c) => c.measures.map((m) => c.text.slice(m.start, m.noteStart)));
+    const df = new Map<string, number>();
+    for (const body of bodies) for (const c of new Set(body)) df.set(c, (df.get(c) ?? 0) + 1);
+    table = new Map([...df].map(([c, n]) => [c, Math.log(1 + (bodies.length - n + 0.5) / (n + 0.5))]));
+    characterTables.set(retriever, table);
+  }
+  return table.get(ch) ?? 0;
+}
 
 /** The best sentence first, then up to two more that add terms it lacks, in document order. */
 export function chooseSentences(question: string, retrieval: Retrieval, retriever: Retriever): Scored[] {

@@ -12,9 +12,10 @@ export function declineAnswer(question: string, mode: AnswerMode, outside?: stri
   const english = isEnglish(question);
   const text = normalize(question);
   const topics: Record<string, { words: string[]; zh: string; en: string }> = referrals.topics;
+  // Topic words are written normalised (Simplified, lower case), as the retriever matches them too.
   const topic =
     (outside ? topics[outside] : undefined) ??
-    Object.values(topics).find((t) => t.words.some((w) => text.includes(normalize(w))));
+    Object.values(topics).find((t) => t.words.some((w) => text.includes(w.toLowerCase())));
   const lines = english
     ? [
         'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',
