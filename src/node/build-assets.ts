@@ -1,10 +1,9 @@
 // Client assets for the pages: every src/pages/<name>/client.ts is bundled (esbuild, minified, ES2019 for older
-// phones) to "<name>.js" and every src/pages/<name>/style.css minified to "<name>.css", with a content hash.
+// phones) to "<name>.js" and every src/pages/<name>/style.css bundled (its @imports inlined) and minified to "<name>.css", with a content hash.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, transform } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 
 export interface Asset {
   body: string;
@@ -36,7 +35,9 @@ export async function buildAssets(pagesDir: string): Promise<Record<string, Asse
     }
     const style = join(pagesDir, name, 'style.css');
     if (existsSync(style)) {
-      const { code } = await transform(readFileSync(style, 'utf8'), { loader: 'css', minify: true, charset: 'utf8' });
+      // Bundled, so a page's @import of ../base.css is inlined: one request per page.
+      const result = await build({ entryPoints: [style], bundle: true, minify: true, write: false, charset: 'utf8' });
+      const code = result.outputFiles[0]!.text;
       assets[`${name}.css`] = { body: code, type: 'text/css; charset=utf-8', hash: hashOf(code) };
     }
   }
