@@ -241,10 +241,14 @@ describe('chat page', () => {
 describe('clause page', () => {
   it('shows the whole clause with its lead departments and the quote marked', async () => {
     const text = await clauseText('2.15');
-    const { page } = await openPage('/clauses/2.15?start=30&end=84#quote', PHONE);
+    // A real quote, so the screenshot shows what a citizen following a citation sees.
+    const start = text.indexOf('在国家规定产假98天');
+    const end = text.indexOf('其配偶看护假15天') + '其配偶看护假15天'.length;
+    expect(start).toBeGreaterThan(0);
+    const { page } = await openPage(`/clauses/2.15?start=${start}&end=${end}#quote`, PHONE);
     await expect(page.locator('h1').textContent()).resolves.toBe('15.降低生育成本');
-    await expect(page.locator('mark').textContent()).resolves.toBe(text.slice(30, 84));
-    await expect(page.locator('.body').textContent()).resolves.toContain(text.slice(0, 30));
+    await expect(page.locator('mark').textContent()).resolves.toBe(text.slice(start, end));
+    await expect(page.locator('.body').textContent()).resolves.toContain(text.slice(0, start));
     await expect(page.locator('.departments').first().textContent()).resolves.toContain('省卫生健康委');
     const scroll = await page.evaluate(
       () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
