@@ -34,10 +34,10 @@ function characterIdf(retriever: Retriever, ch: string): number {
 }
 
 /** The best sentence first, then up to two more that add terms it lacks, in document order. */
-export function chooseSentences(question: string, retrieval: Retrieval, retriever: Retriever): Scored[] {
+export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
   const top = retrieval.hits[0]!.score;
   const weights = [...retrieval.terms].map(([term, boost]) => [term, boost * retriever.idf(term)] as const);
-  const characters = new Set(retriever.analyze(question).content.match(/\p{Script=Han}/gu) ?? []);
+  const characters = new Set(retrieval.analyzed.content.match(/\p{Script=Han}/gu) ?? []);
   for (const ch of characters)
     if (!retrieval.terms.has(ch)) weights.push([ch, CHARACTER * characterIdf(retriever, ch)]);
   const candidates: Scored[] = [];

@@ -40,7 +40,7 @@ export function extractiveAnswer(
   if (!retrieval.relevant || retrieval.hits.length === 0)
     return declineAnswer(question, 'extractive', retrieval.outside);
 
-  const chosen = chooseSentences(question, retrieval, retriever);
+  const chosen = chooseSentences(retrieval, retriever);
   const citations: Citation[] = [];
   const cite = (clause: Clause, start: number, end: number): number => {
     const last = citations.at(-1);

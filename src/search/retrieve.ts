@@ -41,6 +41,8 @@ export interface Retrieval extends SearchResult {
   terms: ReadonlyMap<string, number>;
   /** Terms present only as stand-ins for a lone character (税 -> 值税): weak evidence, never a reason on their own. */
   standIns: ReadonlySet<string>;
+  /** The question as analysed (without any carried-over turn), so answerers need not analyse it again. */
+  analyzed: AnalyzedQuery;
   /** A topic outside the plan that the question names (see corpus/referrals.json). */
   outside?: string;
 }
@@ -205,6 +207,7 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
       ...(judged.outside ? { outside: judged.outside } : {}),
       terms,
       standIns,
+      analyzed: query,
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
