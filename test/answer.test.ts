@@ -141,7 +141,7 @@ describe('declines and refusals', () => {
 });
 
 describe('every answer on the dev set', () => {
-  const devSet = readFileSync(new URL('../../shared/eval/dev.jsonl', import.meta.url), 'utf8')
+  const devSet = readFileSync(new URL('../eval/dev.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as { id: string; q: string });

@@ -14,7 +14,7 @@ import { createRetriever } from '../src/search/retrieve';
 import { tokenize } from '../src/search/tokenize';
 import { loadCorpus } from '../src/node/corpus-files';
 
-const questions = readFileSync(new URL('../../shared/eval/dev.jsonl', import.meta.url), 'utf8')
+const questions = readFileSync(new URL('../eval/dev.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { q: string }).q);

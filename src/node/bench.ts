@@ -12,7 +12,7 @@ import { createRetriever } from '../search/retrieve';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/eval/dev.jsonl');
+const file = args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'eval/dev.jsonl');
 const questions = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

@@ -21,11 +21,7 @@ interface EvalLine {
 }
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
-if (!file) {
-  console.error('usage: npm run eval -- <file.jsonl> [--misses] [--json]');
-  process.exit(2);
-}
+const file = args.find((a) => !a.startsWith('--')) ?? new URL('../../eval/dev.jsonl', import.meta.url).pathname;
 const lines: EvalLine[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
