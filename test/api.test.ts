@@ -189,7 +189,8 @@ describe('POST /api/ask', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as Answer;
-    expect(Object.keys(body).sort()).toEqual(['answer', 'answered', 'citations', 'mode']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'answered', 'citations', 'coverage', 'mode']);
+    expect(body.coverage).toBe('direct');
     expect(body.mode).toBe('extractive');
     expect(body.answered).toBe(true);
     expect(body.answer).toContain('98天');

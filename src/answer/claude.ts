@@ -149,7 +149,13 @@ export async function* claudeAnswer(
     const quotes = reply.citations.map((c) => c.quote);
     if (!checkFacts(reply.modelText, quotes, known(input.retriever)).ok) return failed('unsupported_facts');
     if (input.redacted) yield* reply.append(`\n${isEnglish(input.question) ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh}`);
-    const answer: Answer = { answer: reply.shown, answered: true, mode: 'claude', citations: reply.citations };
+    const answer: Answer = {
+      answer: reply.shown,
+      answered: true,
+      coverage: 'direct',
+      mode: 'claude',
+      citations: reply.citations,
+    };
     return { ok: true, answer };
   } catch (err) {
     return failed(stopReason ?? reasonOf(err));

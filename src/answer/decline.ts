@@ -27,5 +27,5 @@ export function declineAnswer(question: string, mode: AnswerMode, outside?: stri
         ...(topic ? [topic.zh] : []),
         referrals.general.zh,
       ];
-  return { answer: lines.join('\n'), answered: false, mode, citations: [] };
+  return { answer: lines.join('\n'), answered: false, coverage: 'none', mode, citations: [] };
 }

@@ -115,5 +115,5 @@ export function extractiveAnswer(
   }
 
   if (redacted) lines.push(english ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh);
-  return { answer: lines.join('\n'), answered: true, mode: 'extractive', citations };
+  return { answer: lines.join('\n'), answered: true, coverage: 'direct', mode: 'extractive', citations };
 }

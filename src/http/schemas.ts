@@ -54,9 +54,15 @@ export type Citation = z.infer<typeof citation>;
 export const answerMode = z.enum(['extractive', 'claude', 'fallback']);
 export type AnswerMode = z.infer<typeof answerMode>;
 
+/** How far the plan answers the question: direct; partial (touches the topic, lacks what was asked); none (declined). */
+export const coverage = z.enum(['direct', 'partial', 'none']);
+export type Coverage = z.infer<typeof coverage>;
+
 export const answer = z.object({
   answer: z.string(),
+  /** coverage !== "none"; kept for clients written before coverage existed. */
   answered: z.boolean(),
+  coverage,
   mode: answerMode,
   citations: z.array(citation),
 });
