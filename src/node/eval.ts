@@ -1,5 +1,5 @@
-// `npm run eval -- file.jsonl [--misses] [--json]`: retrieval and answer figures over an eval file
-// (format: shared eval README). Questions go through the same retriever and answerer as the API.
+// `npm run eval [-- file.jsonl] [--misses] [--json]`: retrieval and answer figures over a question set (default
+// eval/dev.jsonl; format: eval/README.md). Questions go through the same retriever and answerer as the API.
 import { readFileSync } from 'node:fs';
 import { askOnce } from '../answer/ask';
 import { HOTLINES } from '../answer/decline';
@@ -8,7 +8,7 @@ import { redact } from '../answer/redact';
 import { toSimplified } from '../corpus/script';
 import { getRetriever } from '../data';
 import type { Bindings } from '../http/env';
-import type { Answer } from '../http/schemas';
+import type { Answer, Coverage, HistoryTurn } from '../http/schemas';
 
 interface EvalLine {
   id: string;
@@ -65,11 +65,19 @@ const compact = (text: string): string => toSimplified(text).replace(/\s+/g, '')
 
 const rows: Row[] = [];
 for (const line of lines) {
-  const turns = line.turns ? line.turns.slice(0, -1) : [];
-  const result = retriever.search(redact(line.q), { k: 5, history: turns.map(redact) });
+  // A conversation is replayed as the chat sends it: each earlier turn is asked, and its answer joins the history.
+  const history: HistoryTurn[] = [];
+  for (const turn of line.turns?.slice(0, -1) ?? []) {
+    const earlier = await askOnce({ question: turn, history: [...history] }, env);
+    history.push({ role: 'user', content: turn }, { role: 'assistant', content: earlier.answer });
+  }
+  const result = retriever.search(redact(line.q), {
+    k: 5,
+    history: history.filter((t) => t.role === 'user').map((t) => redact(t.content)),
+  });
   const ranks = result.hits.map((h) => h.clause);
   const at = ranks.findIndex((c) => line.gold.includes(c));
-  const answer = await askOnce({ question: line.q, history: turns.map((content) => ({ role: 'user', content })) }, env);
+  const answer = await askOnce({ question: line.q, history }, env);
   const text = compact(answer.answer);
   rows.push({
     line,
@@ -86,37 +94,60 @@ for (const line of lines) {
   });
 }
 
-const inScope = rows.filter((r) => r.line.gold.length > 0);
-const outOfScope = rows.filter((r) => r.line.gold.length === 0 && r.line.also.length === 0);
-const recall = (rs: Row[], k: number): number => rs.filter((r) => r.rank > 0 && r.rank <= k).length / (rs.length || 1);
-const mrr = (rs: Row[]): number => rs.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (rs.length || 1);
+/** An out-of-scope question is handled right when declined, or (where `also` lists related clauses) answered
+ * partially from those clauses only. */
+const declinedRight = (r: Row): boolean =>
+  r.answer.coverage === 'none' ||
+  (r.answer.coverage === 'partial' &&
+    r.line.also.length > 0 &&
+    r.answer.citations.every((c) => r.line.also.includes(c.clause)));
 
-const kinds = [...new Set(inScope.map((r) => r.line.kind))].sort();
+const share = (rs: Row[], test: (r: Row) => boolean): number => round(rs.filter(test).length / (rs.length || 1));
+const inScope = rows.filter((r) => r.line.gold.length > 0);
+const single = inScope.filter((r) => !r.line.turns);
+const followups = inScope.filter((r) => r.line.turns);
+const outOfScope = rows.filter((r) => r.line.gold.length === 0);
+const recall = (rs: Row[], k: number): number => share(rs, (r) => r.rank > 0 && r.rank <= k);
+const mrr = (rs: Row[]): number => round(rs.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (rs.length || 1));
+const tiers = (rs: Row[]): Record<Coverage, number> => ({
+  direct: rs.filter((r) => r.answer.coverage === 'direct').length,
+  partial: rs.filter((r) => r.answer.coverage === 'partial').length,
+  none: rs.filter((r) => r.answer.coverage === 'none').length,
+});
+
+const kinds = [...new Set(single.map((r) => r.line.kind))].sort();
 const withFacts = inScope.filter((r) => r.line.facts.length > 0);
 const figures = {
   questions: rows.length,
   inScope: inScope.length,
-  recallAt1: round(recall(inScope, 1)),
-  recallAt3: round(recall(inScope, 3)),
-  recallAt5: round(recall(inScope, 5)),
-  mrr: round(mrr(inScope)),
-  outOfScopeFlagged: round(outOfScope.filter((r) => !r.relevant).length / (outOfScope.length || 1)),
-  inScopeWronglyFlagged: round(inScope.filter((r) => !r.relevant).length / (inScope.length || 1)),
+  singleTurnInScope: single.length,
+  followups: followups.length,
+  outOfScope: outOfScope.length,
+  recallAt1: recall(single, 1),
+  recallAt3: recall(single, 3),
+  recallAt5: recall(single, 5),
+  mrr: mrr(single),
+  outOfScopeFlagged: share(outOfScope, (r) => !r.relevant),
+  inScopeWronglyFlagged: share(inScope, (r) => !r.relevant),
   answers: {
     modes: Object.fromEntries(
       [...new Set(rows.map((r) => r.answer.mode))].map((m) => [m, rows.filter((r) => r.answer.mode === m).length]),
     ),
-    goldCited: round(inScope.filter((r) => r.goldCited).length / (inScope.length || 1)),
-    factsPresent: round(withFacts.filter((r) => r.factsPresent).length / (withFacts.length || 1)),
-    outOfScopeDeclined: round(outOfScope.filter((r) => !r.answer.answered).length / (outOfScope.length || 1)),
-    inScopeDeclined: round(inScope.filter((r) => !r.answer.answered).length / (inScope.length || 1)),
+    inScopeAnswered: share(inScope, (r) => r.answer.coverage !== 'none'),
+    inScopeRefused: share(inScope, (r) => r.answer.coverage === 'none'),
+    goldCited: share(inScope, (r) => r.goldCited),
+    factsPresent: share(withFacts, (r) => r.factsPresent),
+    followupsGoldCited: share(followups, (r) => r.goldCited),
+    outOfScopeDeclined: share(outOfScope, declinedRight),
+    coverageInScope: tiers(inScope),
+    coverageOutOfScope: tiers(outOfScope),
     answersWithInventedNumbers: rows.filter((r) => r.inventedNumbers.length > 0).length,
     inexactQuotes: rows.reduce((n, r) => n + r.inexactQuotes, 0),
   },
   byKind: Object.fromEntries(
     kinds.map((kind) => {
-      const rs = inScope.filter((r) => r.line.kind === kind);
-      return [kind, { n: rs.length, recallAt1: round(recall(rs, 1)), recallAt5: round(recall(rs, 5)) }];
+      const rs = single.filter((r) => r.line.kind === kind);
+      return [kind, { n: rs.length, recallAt1: recall(rs, 1), recallAt5: recall(rs, 5) }];
     }),
   ),
 };
@@ -126,7 +157,10 @@ if (args.includes('--json')) {
 } else {
   const a = figures.answers;
   const modes = Object.entries(a.modes).map(([m, n]) => `${m} ${n}`);
-  console.log(`${file}: ${rows.length} questions, ${inScope.length} in scope, ${outOfScope.length} out of scope`);
+  const tier = (t: Record<Coverage, number>): string => `direct ${t.direct} / partial ${t.partial} / none ${t.none}`;
+  console.log(
+    `${file}: ${rows.length} questions, ${inScope.length} in scope (${followups.length} follow-ups), ${outOfScope.length} out of scope`,
+  );
   console.log(
     `retrieval: recall@1 ${figures.recallAt1}  recall@3 ${figures.recallAt3}  recall@5 ${figures.recallAt5}  MRR ${figures.mrr}`,
   );
@@ -136,8 +170,12 @@ if (args.includes('--json')) {
   for (const [kind, f] of Object.entries(figures.byKind)) {
     console.log(`  ${kind.padEnd(14)} n=${f.n}  r@1 ${f.recallAt1}  r@5 ${f.recallAt5}`);
   }
-  console.log(`answers (${modes.join(', ')}): gold clause cited ${a.goldCited}; key facts present ${a.factsPresent}`);
-  console.log(`  out of scope declined ${a.outOfScopeDeclined}; in scope declined ${a.inScopeDeclined}`);
+  console.log(`answers (${modes.join(', ')}): in scope answered ${a.inScopeAnswered} (refused ${a.inScopeRefused})`);
+  console.log(
+    `  gold clause cited ${a.goldCited}; key facts present ${a.factsPresent}; follow-ups gold ${a.followupsGoldCited}`,
+  );
+  console.log(`  out of scope declined ${a.outOfScopeDeclined}`);
+  console.log(`  coverage in scope: ${tier(a.coverageInScope)}; out of scope: ${tier(a.coverageOutOfScope)}`);
   console.log(`  answers with invented numbers ${a.answersWithInventedNumbers}; inexact quotes ${a.inexactQuotes}`);
   if (args.includes('--misses')) for (const r of rows) printMisses(r);
 }
@@ -149,11 +187,10 @@ function printMisses(r: Row): void {
     console.log(`MISS ${line.id} [${line.kind}] ${line.q}`);
     console.log(`     gold ${line.gold.join(',') || '-'}  got ${r.ranks.join(',') || '-'}  relevant ${r.relevant}`);
   }
-  const answerMiss =
-    line.gold.length > 0 ? !r.goldCited || !r.factsPresent : r.answer.answered && line.also.length === 0;
+  const answerMiss = line.gold.length > 0 ? !r.goldCited || !r.factsPresent : !declinedRight(r);
   if (answerMiss || r.inventedNumbers.length > 0 || r.inexactQuotes > 0) {
     const cited = r.answer.citations.map((c) => c.clause).join(',') || '-';
-    console.log(`ANSWER ${line.id} [${line.kind}] ${line.q}`);
+    console.log(`ANSWER ${line.id} [${line.kind}] ${line.q}  (${r.answer.coverage})`);
     console.log(
       `     facts ${line.facts.join('|') || '-'}  cited ${cited}  invented ${r.inventedNumbers.join(',') || '-'}`,
     );
