@@ -1,10 +1,12 @@
 // The build's outputs and the vocabulary, loaded once per isolate and shared by every runtime.
 import corpusJson from './generated/corpus.json';
 import indexJson from './generated/index.json';
+import lexiconJson from './generated/lexicon.json';
 import promptsJson from './generated/prompts.json';
 import referralsJson from '../corpus/referrals.json';
 import vocabularyJson from '../corpus/vocabulary.json';
 import type { CorpusDoc } from './corpus/types';
+import { type Lexicon, loadLexicon, type PackedLexicon } from './search/lexicon';
 import { loadIndex, type PackedIndex } from './search/packed';
 import { createRetriever, type Retriever } from './search/retrieve';
 import type { Vocabulary } from './search/query';
@@ -18,10 +20,18 @@ export const vocabulary: Vocabulary = {
   outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, topic]) => [id, topic.words])),
 };
 
+let lexicon: Lexicon | undefined;
+
+/** The general-language lexicon, loaded on first use. */
+export function getLexicon(): Lexicon {
+  lexicon ??= loadLexicon(lexiconJson as PackedLexicon);
+  return lexicon;
+}
+
 let retriever: Retriever | undefined;
 
 /** The retriever over the built index; created on first use so a cold start pays only for parsing. */
 export function getRetriever(): Retriever {
-  retriever ??= createRetriever(docs, loadIndex(indexJson as unknown as PackedIndex), vocabulary);
+  retriever ??= createRetriever(docs, loadIndex(indexJson as unknown as PackedIndex), vocabulary, getLexicon());
   return retriever;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { getRetriever, vocabulary } from '../src/data';
+import { getLexicon, getRetriever, vocabulary } from '../src/data';
 import lunrJson from '../src/generated/lunr.json';
 import indexJson from '../src/generated/index.json';
 
@@ -61,7 +61,7 @@ describe('index', () => {
     const fresh = packIndex(buildIndex(docs.flatMap((d) => d.clauses)));
     const reloaded = JSON.parse(JSON.stringify(fresh)) as PackedIndex;
     expect(reloaded).toEqual(packed);
-    const a = createRetriever(docs, loadIndex(reloaded), vocabulary);
+    const a = createRetriever(docs, loadIndex(reloaded), vocabulary, getLexicon());
     const b = getRetriever();
     for (const q of sample) {
       const x = a.search(q, { k: 5 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { docs, vocabulary } from '../data';
+import { docs, getLexicon, vocabulary } from '../data';
 import { loadIndex, type PackedIndex } from '../search/packed';
 import { createRetriever } from '../search/retrieve';
 
@@ -46,7 +46,7 @@ function timeQueries(fn: (q: string) => unknown, rounds: number): number[] {
 
 // Latency first, with the one retriever an isolate keeps; then cold starts, which build many.
 const heapBefore = process.memoryUsage().heapUsed;
-const retriever = createRetriever(docs, loadIndex(JSON.parse(indexText) as PackedIndex), vocabulary);
+const retriever = createRetriever(docs, loadIndex(JSON.parse(indexText) as PackedIndex), vocabulary, getLexicon());
 const heapAfter = process.memoryUsage().heapUsed;
 const search = timeQueries((q) => retriever.search(q, { k: 5 }), 300);
 
@@ -54,7 +54,7 @@ const search = timeQueries((q) => retriever.search(q, { k: 5 }), 300);
 const loads: number[] = [];
 for (let i = 0; i < 30; i++) {
   const start = performance.now();
-  const retriever = createRetriever(docs, loadIndex(JSON.parse(indexText) as PackedIndex), vocabulary);
+  const retriever = createRetriever(docs, loadIndex(JSON.parse(indexText) as PackedIndex), vocabulary, getLexicon());
   retriever.search(questions[0]!);
   loads.push(performance.now() - start);
 }

@@ -1,15 +1,18 @@
-// Build step: corpus/ + prompts/ + src/pages/ -> src/generated/{corpus,index,lunr,prompts,assets}.json, read by every runtime.
+// Build step: corpus/ + prompts/ + src/pages/ + jieba's statistics -> src/generated/{corpus,index,lunr,lexicon,prompts,assets}.json, read by every runtime.
 // `--if-missing` skips the work when the outputs are newer than every input (npm start, npm run ask).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex } from '../search/build-index';
 import { buildAssets } from './build-assets';
+import { buildLexicon } from './build-lexicon';
 import { packIndex } from '../search/packed';
 import { loadCorpus } from './corpus-files';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'src/generated');
-const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'prompts.json', 'assets.json'].map((f) => join(OUT, f));
+const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'lexicon.json', 'prompts.json', 'assets.json'].map((f) =>
+  join(OUT, f),
+);
 const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node', ...pageDirs()].map((d) =>
   join(ROOT, d),
 );
@@ -54,6 +57,7 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'corpus.json'), JSON.stringify({ docs }));
   writeFileSync(join(OUT, 'lunr.json'), JSON.stringify(lunrIndex));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(packed));
+  writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(buildLexicon(clauses)));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
   writeFileSync(join(OUT, 'assets.json'), JSON.stringify(await buildAssets(join(ROOT, 'src/pages'))));
   const ms = Math.round(performance.now() - started);

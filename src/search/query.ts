@@ -1,16 +1,18 @@
-// Question -> weighted search terms: normalise, bridge citizen and English words to the plan's terms, drop filler.
+// Question -> weighted search terms: normalise, bridge citizen and English words to the plan's terms, segment the
+// rest into words and weigh each by how much it tells (general-language statistics, src/search/lexicon.ts), so
+// framing (说白了, 到底, 还是) drops out by measure rather than by a hand list.
+import type { Lexicon, Segment as LexiconSegment } from './lexicon';
+
+type Segment = LexiconSegment & { joined?: boolean };
 import { normalize } from './normalize';
 import { tokenize } from './tokenize';
+import { TUNING } from './tuning';
 
 export interface Vocabulary {
   /** Citizen word -> the plan's terms for it (陪产假 -> 配偶看护假). */
   citizen: Record<string, string[]>;
   /** English phrase -> the plan's terms. */
   english: Record<string, string[]>;
-  /** Question filler that says nothing about the topic (怎么, 多少, 会); one character is kept inside a plan word. */
-  filler: string[];
-  /** Particles blanked wherever they stand (的, 吗, 呢): they never begin or end a word the question is about. */
-  particles?: string[];
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
   /** Topics the plan does not cover: topic id -> words naming it (from corpus/referrals.json). */
@@ -27,14 +29,33 @@ export interface AnalyzedQuery {
   typed: string[];
   /** Each vocabulary word found, with the plan terms it stands for. */
   bridges: { word: string; terms: string[] }[];
+  /** The question's informative words (filler and places left out), with what each tells; bridged words carry
+   * the plan terms they stand for. Numbers and English content words are words too. */
+  words: QueryWord[];
+  /** Runs of the question's Han text (and the plan terms of its vocabulary words), with the weight of the word
+   * each character belongs to: an exact match of three or more characters with a measure earns a bonus. */
+  phrases: Phrase[];
   /** The first topic outside the plan that the question names, if any. */
   outside?: string;
 }
 
-/** Weight of a term that came from the vocabulary rather than the citizen's own words. */
-const BRIDGE_BOOST = 1;
-/** Floor of that weight for each bigram of a long phrase. */
-const MIN_BRIDGE_SHARE = 0.4;
+export interface Phrase {
+  text: string;
+  /** Per character. */
+  weights: number[];
+}
+
+export interface QueryWord {
+  text: string;
+  info: number;
+  /** Plan terms a vocabulary word stands for. */
+  terms?: string[];
+  /** An English word outside the glossary: no statistics say what it tells, so it never marks a topic absent. */
+  english?: boolean;
+}
+
+/** Weight of a term from a word that tells `info`: linear up to TUNING.fullInfo, then saturating. */
+export const weightOf = (info: number): number => Math.min(TUNING.maxTermWeight, info / TUNING.fullInfo);
 
 const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
 
@@ -91,46 +112,18 @@ function blank(text: string, matches: readonly Match[]): string {
 const PLACEHOLDER = /(?:身份证号?码?|手机号?码?|电话号?码?|银行卡号?码?|卡号|号码)?\s*[:：是为]?\s*\[[^\]]{1,8}\]/g;
 
 /**
- * Blanks filler out of the text: words of two or more characters always; a one-character filler (会, 就, 要) only
- * where it does not form a word of the plan with a neighbour (社会, 就业, 要求), since without a segmenter that is
- * the only sign it is not filler.
- */
-function blankFiller(
-  text: string,
-  long: (text: string) => Match[],
-  single: ReadonlySet<string>,
-  particles: ReadonlySet<string>,
-  isTerm: (term: string) => boolean,
-): string {
-  const once = blank(text, long(text));
-  let out = '';
-  let from = 0;
-  for (let at = 0; at < once.length; at++) {
-    const ch = once[at]!;
-    const keep =
-      !particles.has(ch) && (!single.has(ch) || isTerm(once.slice(at - 1, at + 1)) || isTerm(once.slice(at, at + 2)));
-    if (keep) continue;
-    out += `${once.slice(from, at)} `;
-    from = at + 1;
-  }
-  return out + once.slice(from);
-}
-
-/**
- * Prepares a vocabulary once (sorted keys), so each query only scans. `isTerm` tells whether the index knows a
- * term, which keeps one-character filler that is part of a real word; `isPlanWord` whether the plan's text uses a
- * word, so an outside-topic word the plan itself uses never marks a question as out of scope.
+ * Prepares a vocabulary once (sorted keys), so each query only scans. `lexicon` segments and weighs the citizen's
+ * own words; `isTerm` tells whether the index holds a term; `isPlanWord` tells whether the plan's text uses a word, so an outside-topic word the plan itself uses
+ * never marks a question as out of scope.
  */
 export function compileVocabulary(
   vocabulary: Vocabulary,
-  isTerm: (term: string) => boolean = () => false,
+  lexicon: Lexicon,
+  isTerm: (term: string) => boolean,
   isPlanWord: (word: string) => boolean = () => false,
 ): (question: string) => AnalyzedQuery {
   const citizenWords = matcher(Object.keys(vocabulary.citizen));
   const englishWords = matcher(Object.keys(vocabulary.english), true);
-  const longFiller = matcher(vocabulary.filler.filter((w) => w.length > 1));
-  const singleFiller = new Set(vocabulary.filler.filter((w) => w.length === 1));
-  const particles = new Set(vocabulary.particles ?? []);
   const places = matcher(vocabulary.places);
   const topicOf = new Map<string, string>();
   for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -156,7 +149,7 @@ export function compileVocabulary(
       const terms = vocabulary.citizen[word] ?? vocabulary.english[word]!;
       const tokens = terms.flatMap((t) => tokenize(t));
       const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
-      entry = { terms, tokens, boost: BRIDGE_BOOST * Math.min(1, Math.max(MIN_BRIDGE_SHARE, share)) };
+      entry = { terms, tokens, boost: TUNING.bridgeWeight * Math.min(1, Math.max(TUNING.minBridgeShare, share)) };
       bridgeTerms.set(word, entry);
     }
     return entry;
@@ -164,22 +157,153 @@ export function compileVocabulary(
 
   return (question) => {
     const normalized = normalize(question);
-    const found = citizenWords(normalized).map((m) => m.word);
-    if (/[a-z]{2}/.test(normalized)) found.push(...englishWords(normalized).map((m) => m.word));
-    const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
-
     const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
-    let content = blankFiller(unredacted, longFiller, singleFiller, particles, isTerm);
+    const text = blank(unredacted, places(unredacted));
+    const matches = [...citizenWords(text), ...(/[a-z]{2}/.test(text) ? englishWords(text) : [])];
+    const found = matches.map((m) => m.word);
+    const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
+    const { content, words, phrases } = informativeWords(text, lexicon, matches, bridgeOf);
     const typed = tokenize(content);
-    content = blank(content, places(content));
 
     const terms = new Map<string, number>();
-    for (const term of typed) terms.set(term, 1);
+    const raise = (term: string, weight: number): void => {
+      if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
+    };
+    for (const word of words) {
+      const weight = /^\d/.test(word.text) ? TUNING.numberWeight : weightOf(word.info);
+      const tokens = tokenize(word.text);
+      for (const term of tokens) raise(term, weight);
+      // A word the index has no bigram of (税收, 登计) backs off to its characters, each standing for the plan's
+      // bigrams that hold it (税 -> 税费, 登 -> 登记): the nearest the plan comes to the citizen's word.
+      if (!word.terms && word.text.length > 1 && isHan(word.text[0]!) && !tokens.some(isTerm)) {
+        for (const ch of word.text) raise(ch, weight * TUNING.absentBackoff);
+      }
+    }
     for (const word of found) {
-      const { tokens, boost } = bridgeOf(word);
-      for (const term of tokens) terms.set(term, Math.max(terms.get(term) ?? 0, boost));
+      const { terms: planTerms, tokens, boost } = bridgeOf(word);
+      for (const term of tokens) raise(term, boost);
+      for (const term of planTerms)
+        if (term.length >= 3) phrases.push({ text: term, weights: term.split('').map(() => boost) });
     }
     const outside = outsideTopic(normalized);
-    return { normalized, content, terms, typed, bridges, ...(outside ? { outside } : {}) };
+    return { normalized, content, terms, typed, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
+}
+
+/**
+ * Adjacent lone characters that each tell something (修|复, 奶|粉, 牦|牛|肉) are a word the lexicon lacks, so
+ * they are judged as one: rarer than either character alone, and absent from the plan unless its bigrams are there.
+ */
+function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const last = out.at(-1);
+    const lone = (s: Segment): boolean => s.end - s.start === 1 || !s.known;
+    if (
+      last &&
+      last.end === segment.start &&
+      lone(segment) &&
+      (lone(last) || last.joined) &&
+      segment.info >= TUNING.fillerInfo &&
+      last.info >= TUNING.fillerInfo
+    ) {
+      out[out.length - 1] = {
+        ...last,
+        text: last.text + segment.text,
+        end: segment.end,
+        info: Math.min(TUNING.joinedInfoCap, Math.max(last.info, segment.info) + TUNING.joinedInfoStep),
+        known: false,
+        joined: true,
+      };
+    } else out.push({ ...segment });
+  }
+  return out;
+}
+
+/** English words that carry no topic, so an English question is judged on its content words. */
+export const STOP_WORDS = new Set(
+  (
+    'a an the is are was were be been am do does did i my me we our you your he she it its they them their this that these ' +
+    'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +
+    "what when where which who whom why how much many long there here any some all just also than then too very it's i'm " +
+    "don't is there please tell know want need get got have has had"
+  ).split(' '),
+);
+
+/** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
+const MIN_PHRASE_WEIGHT = 0.1;
+
+const isHan = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
+
+/**
+ * The words of a question that tell something, and the question with everything else blanked. Han runs are
+ * segmented by the lexicon; a citizen word of the vocabulary stays whole, telling at least TUNING.fullInfo.
+ */
+function informativeWords(
+  text: string,
+  lexicon: Lexicon,
+  bridged: readonly Match[],
+  bridgeOf: (word: string) => { terms: string[] },
+): { content: string; words: QueryWord[]; phrases: Phrase[] } {
+  const words: QueryWord[] = [];
+  const keep = new Uint8Array(text.length);
+  const weights = new Float64Array(text.length); // per kept Han character of the citizen's own words
+  const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
+  let run = '';
+  let runStart = 0;
+  const flush = (): void => {
+    for (const segment of run ? joinLoneCharacters(lexicon.segment(run, runStart)) : []) {
+      weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
+      if (segment.info < TUNING.fillerInfo) continue;
+      keep.fill(1, segment.start, segment.end);
+      words.push({ text: segment.text, info: segment.info });
+    }
+    run = '';
+  };
+  for (let i = 0; i < text.length;) {
+    const bridged = bridgedAt.get(i);
+    if (bridged) {
+      flush();
+      const inside: Segment[] = isHan(bridged[0]!) ? lexicon.segment(bridged) : [];
+      const info = Math.max(TUNING.fullInfo, ...inside.map((s) => s.info));
+      words.push({ text: bridged, info, terms: bridgeOf(bridged).terms });
+      keep.fill(1, i, i + bridged.length);
+      weights.fill(weightOf(info), i, i + bridged.length);
+      i += bridged.length;
+      continue;
+    }
+    const ch = text[i]!;
+    if (isHan(ch)) {
+      if (!run) runStart = i;
+      run += ch;
+      i++;
+      continue;
+    }
+    flush();
+    let end = i + 1;
+    if (ch >= '0' && ch <= '9') {
+      while (end < text.length && /[\d.:]/.test(text[end]!)) end++;
+      words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
+      keep.fill(1, i, end);
+    } else if (ch >= 'a' && ch <= 'z') {
+      while (end < text.length && /[a-z']/.test(text[end]!)) end++;
+      const word = text.slice(i, end);
+      if (!STOP_WORDS.has(word)) {
+        words.push({ text: word, info: TUNING.englishInfo, english: true });
+        keep.fill(1, i, end);
+      }
+    }
+    i = end;
+  }
+  flush();
+  let content = '';
+  for (let i = 0; i < text.length; i++) content += keep[i] ? text[i] : ' ';
+  const phrases: Phrase[] = [];
+  for (let i = 0; i < text.length;) {
+    let end = i;
+    while (end < text.length && weights[end]! > MIN_PHRASE_WEIGHT) end++;
+    if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: Array.from(weights.subarray(i, end)) });
+    i = end + 1;
+  }
+  return { content, words, phrases };
 }

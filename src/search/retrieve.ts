@@ -1,12 +1,15 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
 import topicsJson from '../../corpus/topics.json';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
-import { documentFrequency as frequencyIn, type LoadedIndex, scorePacked } from './packed';
-import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
-import { isRelevant, coverage } from './relevance';
-import { snippetOf } from './snippet';
-import { isHanCode } from './tokenize';
 import { sentencesOf } from '../corpus/sentences';
+import { conversationTopic, isThin, type Topic } from './followup';
+import type { Lexicon } from './lexicon';
+import { type LoadedIndex, scorePacked } from './packed';
+import { clauseKey, type Prepared, prepare } from './prepare';
+import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
+import { type Judgement, judge } from './relevance';
+import { snippetOf } from './snippet';
+import { TUNING } from './tuning';
 
 export interface MeasureMatch {
   /** Position of the measure in its clause. */
@@ -45,6 +48,10 @@ export interface Retrieval extends SearchResult {
   analyzed: AnalyzedQuery;
   /** A topic outside the plan that the question names (see corpus/referrals.json). */
   outside?: string;
+  /** How far the top clause covers the question, and what the plan lacks of it. */
+  judgement: Judgement;
+  /** Whether the question was thin and borrowed the conversation's topic. */
+  carried: boolean;
 }
 
 export interface SearchOptions {
@@ -60,17 +67,6 @@ export interface SearchOptions {
 /** Topic id -> its Chinese label and clause ids (corpus/topics.json). */
 export const TOPICS: Record<string, { zh: string; clauses: string[] }> = topicsJson.topics;
 
-/** Share of a clause's score that its weaker measures add to its best one. */
-const SECONDARY_MEASURES = 0.2;
-/** Most weight of each index bigram a lone Han character stands for (税 -> 值税, 产税, 税费…); less when many. */
-const LONE_CHARACTER = 0.5;
-/** Weight of the previous question's terms when a follow-up is too thin on its own. */
-const CARRY_OVER = 0.6;
-interface MeasureRef {
-  clause: Clause;
-  index: number;
-}
-
 export interface Retriever {
   search(question: string, options?: SearchOptions): Retrieval;
   analyze(question: string): AnalyzedQuery;
@@ -82,132 +78,60 @@ export interface Retriever {
   clauses: readonly Clause[];
 }
 
-/** Builds a retriever over loaded documents and their packed index. */
-export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, vocabulary: Vocabulary): Retriever {
-  let planText: string | undefined; // joined on first need: only questions naming an outside topic ask for it
+/** Builds a retriever over loaded documents, their packed index, the vocabulary and the lexicon. */
+export function createRetriever(
+  docs: readonly CorpusDoc[],
+  index: LoadedIndex,
+  vocabulary: Vocabulary,
+  lexicon: Lexicon,
+): Retriever {
+  const prepared = prepare(docs, index);
   const analyze = compileVocabulary(
     vocabulary,
-    (term) => index.terms.has(term),
-    (word) => (planText ??= docs.flatMap((d) => d.clauses.map((c) => c.title + c.text)).join('\n')).includes(word),
+    lexicon,
+    (term) => prepared.documentFrequency(term) > 0,
+    (word) => prepared.plan().text.includes(word),
   );
-  const clauses = docs.flatMap((doc) => doc.clauses);
-  const byKey = new Map(clauses.map((clause) => [`${clause.doc}/${clause.clause}`, clause]));
-  const measures: MeasureRef[] = index.refs.map((ref) => {
-    const cut = ref.lastIndexOf('/');
-    const clause = byKey.get(ref.slice(0, cut));
-    if (!clause) throw new Error(`index refers to an unknown clause: ${ref}`);
-    return { clause, index: Number(ref.slice(cut + 1)) };
-  });
-  // Per measure, the position of its clause: clause scores accumulate in typed arrays, not a Map per query.
-  const clauseOf = Int32Array.from(measures, ({ clause }) => clauses.indexOf(clause));
+  const topicClauses = new Map(Object.entries(TOPICS).map(([topic, { clauses: ids }]) => [topic, new Set(ids)]));
   // Search runs to completion synchronously, so one set of score buffers serves every query of this retriever.
   const buffers = {
     scores: new Float64Array(index.refs.length),
-    best: new Float64Array(clauses.length),
-    rest: new Float64Array(clauses.length),
-    bestMeasure: new Int32Array(clauses.length),
+    best: new Float64Array(prepared.clauses.length),
+    rest: new Float64Array(prepared.clauses.length),
+    bestMeasure: new Int32Array(prepared.clauses.length),
   };
-  const topicClauses = new Map(Object.entries(TOPICS).map(([topic, { clauses: ids }]) => [topic, new Set(ids)]));
-  const documentFrequency = (term: string): number => frequencyIn(index, term);
-  const idf = (term: string): number => {
-    const df = documentFrequency(term);
-    return Math.log(1 + Math.abs(measures.length - df + 0.5) / (df + 0.5));
-  };
-
-  // A lone Han character (税, 假) is never an index term, which holds bigrams: it stands for the bigrams holding it.
-  const bigramsOf = new Map<string, string[]>();
-  for (const term of index.terms.keys()) {
-    if (term.length !== 2 || !isHanCode(term.charCodeAt(0)) || !isHanCode(term.charCodeAt(1))) continue;
-    for (const ch of new Set(term)) {
-      const list = bigramsOf.get(ch);
-      if (list) list.push(term);
-      else bigramsOf.set(ch, [term]);
-    }
-  }
-
-  /** The query's terms plus the bigrams its lone characters stand for, which are also listed in `standIns`. */
-  function weightedTerms(query: AnalyzedQuery, standIns: Set<string>): Map<string, number> {
-    const terms = new Map(query.terms);
-    for (const [term, weight] of [...terms]) {
-      if (term.length !== 1 || documentFrequency(term) > 0) continue;
-      const bigrams = bigramsOf.get(term) ?? [];
-      const boost = weight * Math.min(LONE_CHARACTER, 1 / Math.sqrt(bigrams.length));
-      for (const bigram of bigrams) {
-        if (!terms.has(bigram)) standIns.add(bigram);
-        terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
-      }
-    }
-    return terms;
-  }
-
-  /**
-   * Terms for a question; a thin follow-up ("那男方呢") also gets the previous question's terms at a lower weight,
-   * and is judged for relevance together with it.
-   */
-  function termsFor(
-    question: string,
-    history: readonly string[],
-  ): { query: AnalyzedQuery; judged: AnalyzedQuery; terms: Map<string, number>; standIns: Set<string> } {
-    const query = analyze(question);
-    const standIns = new Set<string>();
-    const terms = weightedTerms(query, standIns);
-    const previous = history.at(-1);
-    if (!previous || !isThin(query, documentFrequency)) return { query, judged: query, terms, standIns };
-    for (const [term, boost] of weightedTerms(analyze(previous), standIns)) {
-      terms.set(term, Math.max(terms.get(term) ?? 0, boost * CARRY_OVER));
-    }
-    // Judged together for coverage, but only the new question can name a topic outside the plan.
-    const { outside: _previousOutside, ...together } = analyze(`${previous} ${question}`);
-    return { query, judged: query.outside ? { ...together, outside: query.outside } : together, terms, standIns };
-  }
+  const rank = (query: AnalyzedQuery, terms: Map<string, number>, options: SearchOptions, topic?: Topic) =>
+    rankClauses(prepared, buffers, query, terms, {
+      ...options,
+      inTopic: options.topic ? topicClauses.get(options.topic) : undefined,
+      previous: topic?.clauses,
+    });
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
-    const { query, judged, terms, standIns } = termsFor(question, options.history ?? []);
-    const scores = scorePacked(index, terms, buffers.scores);
-
-    const { best, rest, bestMeasure } = buffers;
-    best.fill(0);
-    rest.fill(0);
-    const inTopic = options.topic ? topicClauses.get(options.topic) : undefined;
-    for (let i = 0; i < scores.length; i++) {
-      const score = scores[i]!;
-      if (score <= 0) continue;
-      const { clause, index: measureIndex } = measures[i]!;
-      if (inTopic && !inTopic.has(clause.clause)) continue;
-      if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
-      const c = clauseOf[i]!;
-      if (score > best[c]!) {
-        rest[c]! += best[c]!;
-        best[c] = score;
-        bestMeasure[c] = measureIndex;
-      } else rest[c]! += score;
-    }
-
-    const ranked: { clause: Clause; score: number; measureIndex: number }[] = [];
-    for (let c = 0; c < clauses.length; c++) {
-      if (best[c]! > 0)
-        ranked.push({
-          clause: clauses[c]!,
-          score: best[c]! + SECONDARY_MEASURES * rest[c]!,
-          measureIndex: bestMeasure[c]!,
-        });
-    }
-    ranked.sort((a, b) => b.score - a.score);
-    ranked.length = Math.min(ranked.length, k);
+    const topic = conversationTopic(options.history ?? [], analyze, prepared, (q, terms) => rank(q, terms, {}));
+    const query = analyze(question);
+    const standIns = new Set<string>();
+    const own = weightedTerms(prepared, query.terms, standIns);
+    const carried = topic !== undefined && isThin(query, prepared);
+    const terms = carried ? withTopic(own, topic, standIns, prepared) : own;
+    // Judged together with the topic it borrowed; only the new question can name a topic outside the plan.
+    const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...topic.words] } : query;
+    const ranked = rank(judged, terms, options, carried ? topic : undefined).slice(0, k);
 
     const top = ranked[0];
-    const snippetTerms = [...query.terms.keys()].filter((t) => t.length > 1 && documentFrequency(t) > 0);
-    const relevant = top !== undefined && isRelevant(top.score, coverage(judged, top.clause), judged.outside);
-
+    const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
+    const snippetTerms = [...query.terms.keys()].filter((t) => t.length > 1 && prepared.documentFrequency(t) > 0);
     return {
       query: question,
       normalized: query.normalized,
-      relevant,
-      ...(judged.outside ? { outside: judged.outside } : {}),
+      relevant: judgement.relevant,
+      ...(query.outside ? { outside: query.outside } : {}),
       terms,
       standIns,
       analyzed: query,
+      judgement,
+      carried,
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
@@ -226,22 +150,122 @@ export function createRetriever(docs: readonly CorpusDoc[], index: LoadedIndex, 
   return {
     search,
     analyze,
-    idf,
-    knows: (term) => documentFrequency(term) > 0,
-    clause: (doc, id) => byKey.get(`${doc}/${id}`),
-    clauses,
+    idf: prepared.idf,
+    knows: (term) => prepared.documentFrequency(term) > 0,
+    clause: (doc, id) => prepared.byKey.get(clauseKey(doc, id)),
+    clauses: prepared.clauses,
   };
+}
+
+interface Buffers {
+  scores: Float64Array<ArrayBuffer>;
+  best: Float64Array;
+  rest: Float64Array;
+  bestMeasure: Int32Array;
+}
+
+export interface Ranked {
+  clause: Clause;
+  score: number;
+  measureIndex: number;
+}
+
+/**
+ * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
+ * each clause to its best measure plus a share of the others, and sorts. Clauses the previous answer cited get a
+ * bonus when the question borrowed its topic.
+ */
+function rankClauses(
+  prepared: Prepared,
+  buffers: Buffers,
+  query: AnalyzedQuery,
+  terms: ReadonlyMap<string, number>,
+  options: SearchOptions & { inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
+): Ranked[] {
+  const scores = scorePacked(prepared.index, terms, buffers.scores);
+  addRunBonus(prepared, query, scores);
+  const { best, rest, bestMeasure } = buffers;
+  best.fill(0);
+  rest.fill(0);
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!;
+    if (score <= 0) continue;
+    const { clause, index: measureIndex } = prepared.measures[i]!;
+    if (options.inTopic && !options.inTopic.has(clause.clause)) continue;
+    if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
+    const c = prepared.clauseOf[i]!;
+    if (score > best[c]!) {
+      rest[c]! += best[c]!;
+      best[c] = score;
+      bestMeasure[c] = measureIndex;
+    } else rest[c]! += score;
+  }
+  const ranked: Ranked[] = [];
+  for (let c = 0; c < prepared.clauses.length; c++) {
+    if (best[c]! > 0) {
+      const clause = prepared.clauses[c]!;
+      ranked.push({ clause, score: best[c]! + TUNING.secondaryMeasures * rest[c]!, measureIndex: bestMeasure[c]! });
+    }
+  }
+  if (options.previous && ranked.length > 0) {
+    const top = Math.max(...ranked.map((r) => r.score));
+    for (const r of ranked) {
+      if (options.previous.has(clauseKey(r.clause.doc, r.clause.clause))) r.score += TUNING.previousClauses * top;
+    }
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** Adds, per measure, TUNING.runBonus × weight for every three-character run of the question's phrases it holds. */
+function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Array): void {
+  if (query.phrases.length === 0) return;
+  const runs = prepared.runs();
+  const seen = new Set<string>();
+  for (const { text, weights } of query.phrases) {
+    for (let at = 0; at + 3 <= text.length; at++) {
+      const run = text.slice(at, at + 3);
+      if (seen.has(run)) continue;
+      seen.add(run);
+      const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
+      for (const m of runs.get(run) ?? []) scores[m]! += TUNING.runBonus * weight;
+    }
+  }
+}
+
+/** The query's terms plus the bigrams its lone characters stand for, which are also listed in `standIns`. */
+function weightedTerms(
+  prepared: Prepared,
+  own: ReadonlyMap<string, number>,
+  standIns: Set<string>,
+): Map<string, number> {
+  const terms = new Map(own);
+  for (const [term, weight] of own) {
+    if (term.length !== 1 || prepared.documentFrequency(term) > 0) continue;
+    const bigrams = prepared.bigramsOf.get(term) ?? [];
+    const boost = weight * Math.min(TUNING.loneCharacter, 1 / Math.sqrt(bigrams.length));
+    for (const bigram of bigrams) {
+      if (!terms.has(bigram)) standIns.add(bigram);
+      terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
+    }
+  }
+  return terms;
+}
+
+/** The question's own terms with the conversation topic's at TUNING.carryOver of their weight. */
+function withTopic(
+  own: Map<string, number>,
+  topic: Topic,
+  standIns: Set<string>,
+  prepared: Prepared,
+): Map<string, number> {
+  const terms = new Map(own);
+  for (const [term, weight] of weightedTerms(prepared, topic.terms, standIns)) {
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
+  }
+  return terms;
 }
 
 /** Whether a department leads (牵头) or shares a measure. */
 function respondsFor(measure: Clause['measures'][number], department: string): boolean {
   return measure.lead.includes(department) || measure.partners.includes(department);
-}
-
-/** A follow-up is thin when few of its own words are in the plan at all ("那男方呢"). */
-function isThin(query: AnalyzedQuery, documentFrequency: (term: string) => number): boolean {
-  if (/^(那|那么|还有|另外|如果|要是|and |what about )/.test(query.normalized)) return true;
-  if (query.bridges.length > 0) return false; // it names a topic of its own (产假, 托儿所)
-  const known = new Set(query.typed.filter((t) => documentFrequency(t) > 0));
-  return known.size <= 1 || (query.normalized.length <= 8 && /呢[？?]?$/.test(query.normalized));
 }

@@ -1,0 +1,150 @@
+// General-language statistics for questions: segments a Han run into words (jieba's method, max-probability path
+// over a word graph, on a compact dictionary) and says how much each word tells — a word common everywhere (一样,
+// 还是) little, a rare word or an unknown run of rare characters (螃蟹, 冻卵) a lot, whether or not the plan has it.
+import { TUNING } from './tuning';
+
+export const LEXICON_VERSION = 1;
+
+/** The serialized lexicon (src/generated/lexicon.json), flat so that JSON.parse is quick. */
+export interface PackedLexicon {
+  version: typeof LEXICON_VERSION;
+  /** Words joined by "\n", sorted. */
+  words: string;
+  /** Per word: -ln(frequency / total), in tenths, one character each (see encodeTenths). */
+  logFreq: string;
+  /** Per word: IDF in general Chinese (jieba's table), in tenths, one character each. */
+  idf: string;
+  /** Per word: its part-of-speech class, one character (see WordClass). */
+  pos: string;
+  /** Every character of the dictionary, and per character ln(total / its frequency), in tenths. */
+  chars: string;
+  charInfo: string;
+}
+
+/** Values 0–25.5 in tenths as one character each (U+0100 + tenths): a quarter of the size of a JSON number array. */
+export function encodeTenths(values: readonly number[]): string {
+  return String.fromCharCode(...values.map((v) => 0x100 + Math.min(255, Math.max(0, Math.round(v * 10)))));
+}
+
+const decodeTenths = (text: string, i: number): number => (text.charCodeAt(i) - 0x100) / 10;
+
+/**
+ * n content (nouns, adjectives, verbal nouns), v verbs, m numbers, measures, time and direction words, l set
+ * phrases and idioms (说白了, 是不是), f function words (pronouns, adverbs, conjunctions, particles).
+ */
+export type WordClass = 'n' | 'v' | 'm' | 'l' | 'f';
+
+/** jieba's part-of-speech tag -> our class. */
+export function partOfSpeechClass(tag: string): WordClass {
+  if (/^(r|d|c|p|u|y|e|o|zg|k|h|x|w)/.test(tag)) return 'f';
+  if (/^[li]/.test(tag)) return 'l';
+  if (/^(m|q|f|t|s)/.test(tag)) return 'm';
+  if (/^v(?!n)/.test(tag) || tag === 'z') return 'v';
+  return 'n';
+}
+
+/** One word of a segmented run, with its offsets in the segmented text. */
+export interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  /** How much the word tells about the question (general-language IDF weighed by its class). */
+  info: number;
+  cls: WordClass;
+  /** Whether the dictionary knows the word (false: a run of characters it has no word for). */
+  known: boolean;
+}
+
+export interface Lexicon {
+  /** Segments a run of Han characters into words. */
+  segment(run: string, offset?: number): Segment[];
+  /** Rarity of one character in general Chinese (ln of its inverse frequency). */
+  charInfo(ch: string): number;
+}
+
+interface WordStats {
+  logP: number;
+  idf: number;
+  cls: WordClass;
+}
+
+/** Longest word considered when building the word graph. */
+const MAX_WORD = 8;
+
+/** Loads the packed lexicon once per isolate. */
+export function loadLexicon(packed: PackedLexicon): Lexicon {
+  if (packed.version !== LEXICON_VERSION) throw new Error(`lexicon format ${packed.version} is not supported: rebuild`);
+  const words = new Map<string, WordStats>();
+  const list = packed.words.split('\n');
+  for (let i = 0; i < list.length; i++) {
+    words.set(list[i]!, {
+      logP: -decodeTenths(packed.logFreq, i),
+      idf: decodeTenths(packed.idf, i),
+      cls: packed.pos[i] as WordClass,
+    });
+  }
+  const chars = new Map<string, number>();
+  for (let i = 0; i < packed.chars.length; i++) chars.set(packed.chars[i]!, decodeTenths(packed.charInfo, i));
+  const unknownLogP = -25.5;
+  const charInfo = (ch: string): number => chars.get(ch) ?? TUNING.unknownCharInfo;
+  // A lone character's IDF in jieba's table is measured as a standalone token (说 9.7), which overrates it; its
+  // rarity as a character (说 5.7) is the better measure.
+  const infoOf = (text: string, stats: WordStats): number =>
+    (text.length === 1 ? Math.min(stats.idf, charInfo(text)) : stats.idf) * TUNING.classWeight[stats.cls];
+
+  function segment(run: string, offset = 0): Segment[] {
+    const n = run.length;
+    // best[i]: log-probability of the best path from i to the end; next[i]: where its first word ends.
+    const best = new Float64Array(n + 1);
+    const next = new Int32Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      best[i] = unknownLogP + best[i + 1]!;
+      next[i] = i + 1;
+      for (let j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+        const stats = words.get(run.slice(i, j));
+        if (stats && stats.logP + best[j]! > best[i]!) {
+          best[i] = stats.logP + best[j]!;
+          next[i] = j;
+        }
+      }
+    }
+    const out: Segment[] = [];
+    let unknownFrom = -1;
+    const flushUnknown = (end: number): void => {
+      if (unknownFrom < 0) return;
+      const text = run.slice(unknownFrom, end);
+      let sum = 0;
+      for (const ch of text) sum += charInfo(ch);
+      out.push({
+        text,
+        start: offset + unknownFrom,
+        end: offset + end,
+        info: sum / text.length,
+        cls: 'n',
+        known: false,
+      });
+      unknownFrom = -1;
+    };
+    for (let i = 0; i < n; i = next[i]!) {
+      const text = run.slice(i, next[i]!);
+      const stats = words.get(text);
+      if (!stats) {
+        if (unknownFrom < 0) unknownFrom = i;
+        continue;
+      }
+      flushUnknown(i);
+      out.push({
+        text,
+        start: offset + i,
+        end: offset + next[i]!,
+        info: infoOf(text, stats),
+        cls: stats.cls,
+        known: true,
+      });
+    }
+    flushUnknown(n);
+    return out;
+  }
+
+  return { segment, charInfo };
+}

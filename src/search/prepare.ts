@@ -1,0 +1,90 @@
+// Index preparation, once per isolate: the measures behind the packed index, which clause each belongs to, the
+// bigrams a lone character stands for, the three-character runs of each measure, and the whole plan's text.
+import type { Clause, CorpusDoc } from '../corpus/types';
+import { documentFrequency, type LoadedIndex } from './packed';
+import { type CoverageText, coverageText } from './relevance';
+import { isHanCode } from './tokenize';
+
+export interface MeasureRef {
+  clause: Clause;
+  index: number;
+}
+
+/** Everything search needs besides the question, derived once from the documents and their index. */
+export interface Prepared {
+  index: LoadedIndex;
+  clauses: readonly Clause[];
+  byKey: ReadonlyMap<string, Clause>;
+  measures: readonly MeasureRef[];
+  /** Per measure, the position of its clause in `clauses`. */
+  clauseOf: Int32Array;
+  /** A lone Han character -> the index bigrams holding it (税 -> 值税, 税费…). */
+  bigramsOf: ReadonlyMap<string, readonly string[]>;
+  /** Three-character run -> the measures whose title, heading or body hold it; built on first use. */
+  runs(): ReadonlyMap<string, readonly number[]>;
+  /** The whole plan (every title and text) with its bigrams, for asking whether the plan uses a word at all. */
+  plan(): CoverageText;
+  documentFrequency(term: string): number;
+  /** Inverse document frequency of a term over measures (BM25's, as lunr computes it). */
+  idf(term: string): number;
+}
+
+export const clauseKey = (doc: string, clause: string): string => `${doc}/${clause}`;
+
+/** Prepares documents and their loaded index for search. */
+export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepared {
+  const clauses = docs.flatMap((doc) => doc.clauses);
+  const byKey = new Map(clauses.map((clause) => [clauseKey(clause.doc, clause.clause), clause]));
+  const measures: MeasureRef[] = index.refs.map((ref) => {
+    const cut = ref.lastIndexOf('/');
+    const clause = byKey.get(ref.slice(0, cut));
+    if (!clause) throw new Error(`index refers to an unknown clause: ${ref}`);
+    return { clause, index: Number(ref.slice(cut + 1)) };
+  });
+  const clauseOf = Int32Array.from(measures, ({ clause }) => clauses.indexOf(clause));
+
+  const bigramsOf = new Map<string, string[]>();
+  for (const term of index.terms.keys()) {
+    if (term.length !== 2 || !isHanCode(term.charCodeAt(0)) || !isHanCode(term.charCodeAt(1))) continue;
+    for (const ch of new Set(term)) {
+      const list = bigramsOf.get(ch);
+      if (list) list.push(term);
+      else bigramsOf.set(ch, [term]);
+    }
+  }
+
+  let runs: Map<string, number[]> | undefined;
+  const buildRuns = (): Map<string, number[]> => {
+    const map = new Map<string, number[]>();
+    measures.forEach(({ clause, index: m }, i) => {
+      const measure = clause.measures[m]!;
+      const text = `${clause.title}。${clause.path.group ?? ''}。${clause.text.slice(measure.start, measure.noteStart)}`;
+      for (let at = 0; at + 3 <= text.length; at++) {
+        const run = text.slice(at, at + 3);
+        if (!isHanCode(run.charCodeAt(0)) || !isHanCode(run.charCodeAt(1)) || !isHanCode(run.charCodeAt(2))) continue;
+        const list = map.get(run);
+        if (!list) map.set(run, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      }
+    });
+    return map;
+  };
+  let plan: CoverageText | undefined;
+  const df = (term: string): number => documentFrequency(index, term);
+
+  return {
+    index,
+    clauses,
+    byKey,
+    measures,
+    clauseOf,
+    bigramsOf,
+    runs: () => (runs ??= buildRuns()),
+    plan: () => (plan ??= coverageText(clauses.map((c) => `${c.title}。${c.path.group ?? ''}。${c.text}`).join('\n'))),
+    documentFrequency: df,
+    idf: (term) => {
+      const n = df(term);
+      return Math.log(1 + Math.abs(measures.length - n + 0.5) / (n + 0.5));
+    },
+  };
+}
