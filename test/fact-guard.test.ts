@@ -22,6 +22,13 @@ describe('checkFacts', () => {
     expect(checkFacts('另奖励一百天。', [QUOTE], known).numbers).toEqual(['一百']);
   });
 
+  it('accepts the result of a sum shown in full over quoted numbers, and only a right one', () => {
+    expect(checkFacts('产假：98天＋90天＝188天', [QUOTE], known).ok).toBe(true);
+    expect(checkFacts('98 days + 90 days = 188 days', [QUOTE], known).ok).toBe(true);
+    expect(checkFacts('产假：98天＋90天＝198天', [QUOTE], known).numbers).toEqual(['198']);
+    expect(checkFacts('产假：98天＋30天＝128天', [QUOTE], known).numbers).toEqual(['30', '128']);
+  });
+
   it('accepts a spelled-out number whose value is quoted, and full-width digits', () => {
     expect(checkFacts('产假九十八天。', [QUOTE], known).ok).toBe(true);
     expect(checkFacts('产假９８天。', [QUOTE], known).ok).toBe(true);

@@ -145,3 +145,43 @@ describe('retrieval', () => {
     for (const hit of byTopic.hits) expect(['1.2', '2.10', '2.11', '2.12', '2.13', '2.14']).toContain(hit.clause);
   });
 });
+
+describe('question words weighed by general-language statistics', () => {
+  const retriever = getRetriever();
+  const words = (question: string) => retriever.analyze(question).words.map((w) => w.text);
+
+  it('leaves framing out by measure, not by list: set phrases, adverbs, particles', () => {
+    const kept = words('说白了单位到底给不给弄个母婴室啊还是嘴上说说');
+    for (const framing of ['说白了', '到底', '给', '不', '啊', '还是']) expect(kept).not.toContain(framing);
+    expect(kept).toContain('母婴室');
+  });
+
+  it('rates a rare word the plan never uses as telling, and a common one as framing', () => {
+    const result = retriever.search('孕妇能不能吃螃蟹');
+    expect(words('孕妇能不能吃螃蟹')).not.toContain('能不能');
+    expect(result.judgement.absentWords.join('')).toContain('螃蟹');
+    expect(result.relevant).toBe(false);
+  });
+
+  it('judges out of scope a question whose telling words the plan never uses', () => {
+    const result = retriever.search('冻卵在青海能做吗');
+    expect(result.relevant).toBe(false);
+    expect(result.judgement.absentWords.join('')).toMatch(/冻|卵/);
+  });
+
+  it('ranks first the measure sharing a long exact run with the question', () => {
+    expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
+  });
+
+  it('carries the topic through a three-turn conversation', () => {
+    const result = retriever.search('那县里呢', { history: ['托育机构谁来监管', '要备案吗'] });
+    expect(result.carried).toBe(true);
+    expect(result.hits[0]?.clause).toBe('2.14');
+  });
+
+  it('never carries over into a question with a topic of its own', () => {
+    const result = retriever.search('孕前检查免费吗', { history: ['陪产假几天'] });
+    expect(result.carried).toBe(false);
+    expect(result.hits[0]?.clause).toBe('2.8');
+  });
+});

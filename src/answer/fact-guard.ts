@@ -26,6 +26,8 @@ export interface FactCheck {
 }
 
 const DIGITS = /\d+(?:[.:]\d+)*/g;
+/** a＋b＝c with at most a unit or a short word between each number and its sign. */
+const SUM = /(\d+)[^\d＋+＝=]{0,6}[＋+]\s*(\d+)[^\d＋+＝=]{0,6}[＝=]\s*(\d+)/g;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+(?=个月|周岁|小时|[天元岁倍%])/gu;
 const HAN_DIGIT: Record<string, number> = {
   零: 0,
@@ -53,7 +55,12 @@ export function checkFacts(answer: string, quotes: readonly string[], known: Kno
   const allowed = (n: string) => quotedNumbers.has(n) || known.hotlines.includes(n);
 
   const text = plainDigits(answer);
-  const numbers = numbersIn(text).filter((n) => !allowed(n));
+  // Arithmetic shown in full ("98天＋90天＝188天") may state its result when every operand is quoted and the sum is right.
+  const sums = new Set<string>();
+  for (const [, a, b, total] of text.matchAll(SUM)) {
+    if (quotedNumbers.has(a!) && quotedNumbers.has(b!) && Number(a) + Number(b) === Number(total)) sums.add(total!);
+  }
+  const numbers = numbersIn(text).filter((n) => !allowed(n) && !sums.has(n));
   for (const han of text.match(HAN_NUMERAL) ?? []) {
     if (!quoted.includes(han) && !allowed(String(hanNumber(han)))) numbers.push(han);
   }

@@ -43,7 +43,10 @@ export function pickSpan(sentence: Scored, quantity: boolean): Pick {
     }
   }
   const binding = bindingOf(sentence.text);
-  return { clause, start: sentence.start, end: sentence.end, lead: leadOf(sentence, quantity, binding), binding };
+  const lead = leadOf(sentence, quantity, binding);
+  // The quote starts where the lead does, so the citation itself opens with the words that answer.
+  const start = sentence.start + sentence.text.indexOf(lead.slice(0, -1));
+  return { clause, start, end: sentence.end, lead, binding };
 }
 
 /**
@@ -73,11 +76,14 @@ function leadOf(sentence: Scored, quantity: boolean, binding: Binding): string {
   const body = sentence.text.replace(/[。；！？]$/, '');
   if (body.length <= WHOLE_SENTENCE) return `${body}。`;
   const phrases = body.split(/(?<=，)/);
-  const first = phrases.findIndex(
-    (p) =>
-      [...sentence.matched].some((t) => t.length > 1 && p.includes(t)) ||
-      (quantity && /\d/.test(p)) ||
-      (binding === 'target' && /到20\d\d年/.test(p)),
-  );
+  const holdsTerm = (p: string): boolean => [...sentence.matched].some((t) => t.length > 1 && p.includes(t));
+  // A question asking for a number leads from the phrase holding both a word of it and a number, if any.
+  const both = quantity ? phrases.findIndex((p) => holdsTerm(p) && /\d/.test(p)) : -1;
+  const first =
+    both >= 0
+      ? both
+      : phrases.findIndex(
+          (p) => holdsTerm(p) || (quantity && /\d/.test(p)) || (binding === 'target' && /到20\d\d年/.test(p)),
+        );
   return `${phrases.slice(Math.max(0, first)).join('')}。`;
 }

@@ -4,7 +4,6 @@
 import type { Clause } from '../corpus/types';
 import { clauseKey, type Prepared } from './prepare';
 import type { AnalyzedQuery, QueryWord } from './query';
-import { wordCoverage } from './relevance';
 import { TUNING } from './tuning';
 
 export interface Topic {
@@ -44,15 +43,17 @@ export function conversationTopic(
 
 /** Opening words of an elliptical follow-up (那…呢, 还有…, what about…). */
 const FOLLOW_UP_OPENING = /^(那|那么|还有|另外|如果|要是|and |what about |how about )/;
+/** Words that point back at what was said before (也一样, 同样, 这个): the question leans on the last one. */
+const POINTS_BACK = /也一样|一样吗|也是吗|也能|也可以|同样|这个呢|那个呢|呢[？?]?$|the same|as well|\btoo\b/;
 
 /**
- * A question is thin when what it says of the plan's subjects (its words the plan uses, weighed by what they
- * tell) is little ("那我老公呢", "得花钱吗", "上哪儿办"), or when it opens like a follow-up.
+ * A question is thin when it opens or points back like a follow-up, or when it names no topic of its own: little
+ * that the plan speaks of in particular (its words weighed by what they tell and by how few measures hold them:
+ * "得花钱吗", "谁管", "娃3岁以后还有吗" are thin, "孕前检查免费吗" is not).
  */
 export function isThin(query: AnalyzedQuery, prepared: Prepared): boolean {
-  if (FOLLOW_UP_OPENING.test(query.normalized)) return true;
-  const plan = prepared.plan();
+  if (FOLLOW_UP_OPENING.test(query.normalized) || POINTS_BACK.test(query.normalized)) return true;
   let said = 0;
-  for (const word of query.words) said += word.info * wordCoverage(word, plan);
+  for (const word of query.words) said += word.info * prepared.specificity(word);
   return said < TUNING.thinInfo;
 }

@@ -2,7 +2,8 @@
 // bigrams a lone character stands for, the three-character runs of each measure, and the whole plan's text.
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { documentFrequency, type LoadedIndex } from './packed';
-import { type CoverageText, coverageText } from './relevance';
+import type { QueryWord } from './query';
+import { type CoverageText, coverageText, wordCoverage } from './relevance';
 import { isHanCode } from './tokenize';
 
 export interface MeasureRef {
@@ -24,6 +25,9 @@ export interface Prepared {
   runs(): ReadonlyMap<string, readonly number[]>;
   /** The whole plan (every title and text) with its bigrams, for asking whether the plan uses a word at all. */
   plan(): CoverageText;
+  /** How particular a question word is to a few measures: 0 when the plan never uses it, near 1 when one measure
+   * holds it, falling as more do (cached per word). */
+  specificity(word: QueryWord): number;
   documentFrequency(term: string): number;
   /** Inverse document frequency of a term over measures (BM25's, as lunr computes it). */
   idf(term: string): number;
@@ -71,6 +75,20 @@ export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepare
   };
   let plan: CoverageText | undefined;
   const df = (term: string): number => documentFrequency(index, term);
+  const measureTexts = measures.map(({ clause, index: m }) =>
+    coverageText(clause.text.slice(clause.measures[m]!.start, clause.measures[m]!.noteStart)),
+  );
+  const specificities = new Map<string, number>();
+  const specificity = (word: QueryWord): number => {
+    const key = word.terms ? `${word.text}>${word.terms.join('|')}` : word.text;
+    let value = specificities.get(key);
+    if (value === undefined) {
+      const holding = measureTexts.filter((t) => wordCoverage(word, t) >= 0.5).length;
+      value = holding === 0 ? 0 : 1 - Math.log(holding) / Math.log(measures.length);
+      if (specificities.size < 10_000) specificities.set(key, value);
+    }
+    return value;
+  };
 
   return {
     index,
@@ -80,7 +98,9 @@ export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepare
     clauseOf,
     bigramsOf,
     runs: () => (runs ??= buildRuns()),
-    plan: () => (plan ??= coverageText(clauses.map((c) => `${c.title}。${c.path.group ?? ''}。${c.text}`).join('\n'))),
+    plan: () =>
+      (plan ??= coverageText(clauses.map((c) => `${c.title}。${c.path.group ?? ''}。${c.text}`).join('\n'), true)),
+    specificity,
     documentFrequency: df,
     idf: (term) => {
       const n = df(term);

@@ -20,14 +20,17 @@ export interface Judgement {
 export interface CoverageText {
   text: string;
   pairs: Set<string>;
+  chars: Set<string>;
+  /** The whole plan: every vocabulary term is in it (a test holds that), and a word counts by its bigrams. */
+  whole: boolean;
 }
 
 /** How far a text speaks to one word: 1 when it holds the word (or a plan term the word stands for), else the
  * share of the word's bigrams it holds; a lone character counts half, being weak evidence. */
 export function wordCoverage(word: QueryWord, target: CoverageText): number {
-  if (word.terms) return word.terms.some((t) => target.text.includes(t)) ? 1 : 0;
-  if (target.text.includes(word.text)) return word.text.length === 1 ? 0.5 : 1;
-  if (word.text.length < 2) return 0;
+  if (word.terms) return target.whole || word.terms.some((t) => target.text.includes(t)) ? 1 : 0;
+  if (word.text.length === 1) return target.chars.has(word.text) ? 0.5 : 0;
+  if (!target.whole && target.text.includes(word.text)) return 1;
   let hits = 0;
   for (let i = 0; i + 1 < word.text.length; i++) if (target.pairs.has(word.text.slice(i, i + 2))) hits++;
   return hits / (word.text.length - 1);
@@ -78,14 +81,14 @@ export function coverageTextOf(clause: Clause): CoverageText {
   return entry;
 }
 
-/** Any text with the set of its Han bigrams. */
-export function coverageText(text: string): CoverageText {
+/** Any text with the set of its Han bigrams and characters; `whole` marks the whole plan. */
+export function coverageText(text: string, whole = false): CoverageText {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) {
     const pair = text.slice(i, i + 2);
     if (HAN_PAIR.test(pair)) pairs.add(pair);
   }
-  return { text, pairs };
+  return { text, pairs, chars: new Set(text), whole };
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;

@@ -52,6 +52,8 @@ export interface Retrieval extends SearchResult {
   judgement: Judgement;
   /** Whether the question was thin and borrowed the conversation's topic. */
   carried: boolean;
+  /** When carried, the earlier user turn it borrowed from: what it asked for (days, cost) carries over too. */
+  context?: string;
 }
 
 export interface SearchOptions {
@@ -132,6 +134,7 @@ export function createRetriever(
       analyzed: query,
       judgement,
       carried,
+      ...(carried ? { context: options.history!.at(-1) } : {}),
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
@@ -216,19 +219,31 @@ function rankClauses(
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** Adds, per measure, TUNING.runBonus × weight for every three-character run of the question's phrases it holds. */
+/**
+ * Adds, per measure, a bonus for each run of three or more characters of the question's phrases that it holds
+ * exactly: TUNING.runBonus × the run's mean weight × (its length − 2)², so a long shared run (三个全覆盖) outweighs
+ * many short ones.
+ */
 function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Array): void {
   if (query.phrases.length === 0) return;
   const runs = prepared.runs();
-  const seen = new Set<string>();
   for (const { text, weights } of query.phrases) {
+    // Per measure: the length (in trigrams) and summed weight of the run it is on at this position.
+    let streaks = new Map<number, { trigrams: number; weight: number }>();
+    const close = (m: number, streak: { trigrams: number; weight: number }): void => {
+      scores[m]! += TUNING.runBonus * (streak.weight / streak.trigrams) * streak.trigrams ** 2;
+    };
     for (let at = 0; at + 3 <= text.length; at++) {
-      const run = text.slice(at, at + 3);
-      if (seen.has(run)) continue;
-      seen.add(run);
       const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
-      for (const m of runs.get(run) ?? []) scores[m]! += TUNING.runBonus * weight;
+      const next = new Map<number, { trigrams: number; weight: number }>();
+      for (const m of runs.get(text.slice(at, at + 3)) ?? []) {
+        const streak = streaks.get(m);
+        next.set(m, { trigrams: (streak?.trigrams ?? 0) + 1, weight: (streak?.weight ?? 0) + weight });
+      }
+      for (const [m, streak] of streaks) if (!next.has(m)) close(m, streak);
+      streaks = next;
     }
+    for (const [m, streak] of streaks) close(m, streak);
   }
 }
 

@@ -5,7 +5,7 @@ export const TUNING = {
   // ---- How much a question word tells (src/search/lexicon.ts) ----
   /** Weight of each word class on top of its general-language IDF: a verb or a set phrase frames more often than
    * it names a topic; pronouns, adverbs and particles never do. */
-  classWeight: { n: 1, v: 0.7, m: 0.5, l: 0.35, f: 0.1 },
+  classWeight: { n: 1, v: 0.7, m: 0.5, l: 0.3, f: 0.1 },
   /** Rarity of a character the dictionary never uses: rarer than any it does. */
   unknownCharInfo: 16,
   /** A word telling less than this is framing (到底, 还是, 能不能) and is left out of the search and of coverage. */
@@ -35,13 +35,15 @@ export const TUNING = {
   secondaryMeasures: 0.2,
   /** Most weight of each index bigram a lone Han character stands for (税 -> 值税, 税费…); less when many. */
   loneCharacter: 0.5,
-  /** Bonus per exact run of three characters shared with a measure, times the run's weight: a phrase only one
-   * measure has (出生一件事, 母婴设施) tells more than common bigrams shared with many. */
+  /** Bonus for an exact run of three or more characters shared with a measure, times the run's mean weight and
+   * the square of its length in trigrams: a phrase only one measure has (出生一件事, 三个全覆盖) tells more than
+   * common bigrams shared with many. */
   runBonus: 0.35,
 
   // ---- Follow-ups ----
-  /** A question whose own informative content is below this borrows the conversation's topic. */
-  thinInfo: 12,
+  /** A question saying less than this of the plan in particular (info × specificity, summed) borrows the
+   * conversation's topic: one specific word (孕前检查 ≈ 7.5) is not enough alone at 8, two are. */
+  thinInfo: 8,
   /** Weight of the carried-over topic's terms. */
   carryOver: 0.6,
   /** Score bonus, as a share of the top score, for the clauses the previous answer cited. */
