@@ -1,26 +1,19 @@
 // The WeChat Official Account channel in Node through app.request, against a fake of WeChat's side; and the
 // 5-second rule with the model path: a slow model falls back in time, a retry never asks the model twice.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
 import { wechatAnswerEnv } from '../src/wechat/reply';
-import { type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';
+import { fakeAnthropicForFile } from './support/fake-anthropic';
 import { textMessage } from './support/fake-wechat';
 import { newUser, platform, wechatEnv, wechatSuite } from './support/wechat-suite';
 
 wechatSuite((path, init, env) => Promise.resolve(app.request(path, init, env)));
 
-let fake: FakeAnthropic;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const model = fakeAnthropicForFile();
 
 const withModel = (extra: Bindings = {}) =>
-  wechatEnv('safe', { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...extra });
+  wechatEnv('safe', { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: model.fake.url, ...extra });
 
 describe('POST /wechat with the model path', () => {
   it('caps the model at 3 s whatever the API settings say', () => {
@@ -35,24 +28,24 @@ describe('POST /wechat with the model path', () => {
   });
 
   it('answers extractively when the model stalls, and abandons the model request', async () => {
-    fake.script(() => ({ kind: 'stall-after-headers' }));
+    model.fake.script(() => ({ kind: 'stall-after-headers' }));
     const wechat = platform('safe');
     const { path, init } = wechat.callback(textMessage(newUser(), '陪产假几天'));
     const res = await app.request(path, init, withModel());
     expect(res.status).toBe(200);
     expect((await wechat.open(res)).fields.Content).toContain('15天');
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.closedEarly).toBe(true);
+    expect(model.fake.requests).toHaveLength(1);
+    expect(model.fake.requests[0]!.closedEarly).toBe(true);
   });
 
   it('gives a retry that arrives while the first try is answering the same reply, asking the model once', async () => {
-    fake.script(() => ({ kind: 'stall-after-headers' }));
+    model.fake.script(() => ({ kind: 'stall-after-headers' }));
     const wechat = platform('safe');
     const message = textMessage(newUser(), '陪产假几天');
     const env = withModel({ ANSWER_TIMEOUT_MS: '1500' });
     const send = (callback: { path: string; init: RequestInit }) => app.request(callback.path, callback.init, env);
     const first = send(wechat.callback(message));
-    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (model.fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const retry = send(wechat.callback(message, { nonce: 'retry1' }));
     const [a, b] = await Promise.all([first, retry]);
     const [openedA, openedB] = [await wechat.open(a), await wechat.open(b)];
@@ -61,7 +54,7 @@ describe('POST /wechat with the model path', () => {
     // A later retry is served from the kept reply.
     const late = await send(wechat.callback(message, { nonce: 'retry2' }));
     expect((await wechat.open(late)).raw).toBe(openedA.raw);
-    expect(fake.requests).toHaveLength(1);
+    expect(model.fake.requests).toHaveLength(1);
   });
 });
 
