@@ -230,11 +230,13 @@ export function wechatSuite(send: Send, bindings: Bindings = {}) {
       expect(fields.Content).toContain('打字');
     });
 
-    it('welcomes a new follower with three example questions', async () => {
-      const { fields } = await ask('safe', eventMessage(newUser(), 'subscribe'));
+    it('welcomes a new follower with three example questions, the same reply to a retried event', async () => {
+      const follow = eventMessage(newUser(), 'subscribe');
+      const { raw, fields } = await ask('safe', follow);
       expect(fields.MsgType).toBe('text');
       expect(fields.Content).toContain('您好');
       expect(fields.Content!.match(/^\d\. .+$/gm)).toHaveLength(3);
+      expect((await ask('safe', follow)).raw).toBe(raw);
     });
 
     it('answers a menu button with its canned question', async () => {
