@@ -11,6 +11,7 @@ import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
 import { feedbackRoutes } from './feedback';
 import { pageRoutes } from './pages';
 import { searchRoutes } from './search';
+import { wechatRoutes } from './wechat';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +43,7 @@ app.route('/', feedbackRoutes);
 app.route('/', assetRoutes);
 app.route('/', agentRoutes);
 app.route('/', pageRoutes);
+app.route('/', wechatRoutes); // 404 unless WECHAT_TOKEN is set
 
 app.notFound((c) =>
   c.req.path.startsWith('/api/')

@@ -1,4 +1,5 @@
 // Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
+import type { ShortStore } from '../wechat/store';
 
 export interface Bindings {
   /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
@@ -15,6 +16,18 @@ export interface Bindings {
   ANSWER_IDLE_TIMEOUT_MS?: string;
   /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
   ALLOWED_EMBED_ORIGINS?: string;
+  /** Optional. The Token entered in the 公众号 platform's server settings; missing -> no /wechat route (404). */
+  WECHAT_TOKEN?: string;
+  /** Optional. The account's AppID, checked inside every sealed message; needed with WECHAT_ENCODING_AES_KEY. */
+  WECHAT_APP_ID?: string;
+  /** Secret. The 43-character EncodingAESKey of safe/compatible mode; missing -> plaintext mode only. */
+  WECHAT_ENCODING_AES_KEY?: string;
+  /** Optional. The public origin for links in WeChat replies (https://…); missing -> the origin the request came to. */
+  PUBLIC_BASE_URL?: string;
+  /** Optional. Menu buttons' canned questions, "KEY=问题; KEY2=问题"; missing -> three built-in examples. */
+  WECHAT_MENU_QUESTIONS?: string;
+  /** Workers KV binding for WeChat follow-ups and retried replies; missing -> in-memory (per process/isolate). */
+  WECHAT_KV?: ShortStore;
 }
 
 export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'clause_not_found'
   | 'not_found'
   | 'payload_too_large'
+  | 'bad_signature'
+  | 'stale_request'
   | 'internal_error';
 
 /** The one exception type routes throw; `app.onError` turns it into the JSON error body. */

@@ -12,6 +12,11 @@ const env: Bindings = {
   ANSWER_TIMEOUT_MS: process.env.ANSWER_TIMEOUT_MS,
   ANSWER_IDLE_TIMEOUT_MS: process.env.ANSWER_IDLE_TIMEOUT_MS,
   ALLOWED_EMBED_ORIGINS: process.env.ALLOWED_EMBED_ORIGINS,
+  WECHAT_TOKEN: process.env.WECHAT_TOKEN,
+  WECHAT_APP_ID: process.env.WECHAT_APP_ID,
+  WECHAT_ENCODING_AES_KEY: process.env.WECHAT_ENCODING_AES_KEY,
+  PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL,
+  WECHAT_MENU_QUESTIONS: process.env.WECHAT_MENU_QUESTIONS,
 };
 
 serve({ fetch: (request) => app.fetch(request, env), port }, (info) => {

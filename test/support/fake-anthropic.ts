@@ -2,6 +2,7 @@
 // sent (quoting a real sentence of one), records every request, and fails in each way the real one can.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** What one request did: headers and parsed body as sent, and whether the client hung up before the reply ended. */
 export interface RecordedRequest {
@@ -206,4 +207,22 @@ function answerEvents(body: RequestBody, blocks: FakeBlock[], stopReason = 'end_
   });
   events.push({ type: 'message_stop' });
   return events;
+}
+
+/** One fake for the whole test file, its recorded requests cleared before each test; read `.fake` inside tests. */
+export function fakeAnthropicForFile(): { readonly fake: FakeAnthropic } {
+  let fake: FakeAnthropic | undefined;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+  });
+  afterAll(() => fake?.close());
+  beforeEach(() => {
+    if (fake) fake.requests.length = 0;
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error('the fake Messages API starts in beforeAll');
+      return fake;
+    },
+  };
 }
