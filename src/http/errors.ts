@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'clause_not_found'
   | 'not_found'
   | 'payload_too_large'
-  | 'internal_error';
+  | 'internal_error'
+  | 'timeout';
 
 /** The one exception type routes throw; `app.onError` turns it into the JSON error body. */
 export class ApiError extends HTTPException {
