@@ -162,22 +162,38 @@ function sendSlowly(port: string, head: string, trickle: string): Promise<{ repl
   });
 }
 
-describe('limits on slow clients (short limits set for the test)', () => {
+/** A raw HTTP reply: status, then a JSON content type, then the error body with a Chinese message. */
+function expectJsonError(reply: string, status: number, code: string): void {
+  const [head = '', body = ''] = reply.split('\r\n\r\n');
+  expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+  expect(head).toMatch(/^content-type: application\/json/im);
+  const { error } = JSON.parse(body) as { error: { code: string; message: string } };
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(/\p{Script=Han}/u);
+}
+
+describe('limits on slow and malformed requests (short limits set for the test)', () => {
   it('cuts a body trickled more slowly than REQUEST_TIMEOUT_MS allows with 408', async () => {
     const server = await startDist({ REQUEST_TIMEOUT_MS: '300' });
     const body = QUESTION.padEnd(400, ' ');
     const head = `POST /api/ask HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`;
     const { reply, trickled } = await sendSlowly(new URL(server.url).port, head, body);
-    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
     expect(trickled).toBeLessThan(body.length);
+    expectJsonError(reply, 408, 'timeout');
   });
 
   it('cuts headers trickled more slowly than REQUEST_TIMEOUT_MS allows with 408', async () => {
     const server = await startDist({ REQUEST_TIMEOUT_MS: '300' });
     const head = `GET /healthz HTTP/1.1\r\nhost: x\r\nx-padding: ${'a'.repeat(400)}\r\n\r\n`;
     const { reply, trickled } = await sendSlowly(new URL(server.url).port, '', head);
-    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
     expect(trickled).toBeLessThan(head.length);
+    expectJsonError(reply, 408, 'timeout');
+  });
+
+  it('answers a request Node cannot parse with 400 in the JSON error shape', async () => {
+    const server = await startDist();
+    const { reply } = await sendSlowly(new URL(server.url).port, 'GET / NOT-HTTP\r\n\r\n', '');
+    expectJsonError(reply, 400, 'invalid_request');
   });
 
   describe('with a model that never answers', () => {

@@ -2,9 +2,10 @@
 // (headers and body within REQUEST_TIMEOUT_MS), every request is answered within RESPONSE_TIMEOUT_MS, and
 // SIGTERM or SIGINT stop it gracefully (no new connections, requests in flight finish, then exit 0).
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errorBody } from '../http/errors';
+import type { Duplex } from 'node:stream';
+import { type ErrorCode, errorBody } from '../http/errors';
 import type { ServerSettings } from './settings';
 
 type Fetch = (request: Request) => Response | Promise<Response>;
@@ -33,6 +34,28 @@ function withDeadline(fetch: Fetch, ms: number) {
 const timeoutResponse = () =>
   Response.json(errorBody('timeout', '请求处理超时，请稍后再试'), { status: 503, headers: { connection: 'close' } });
 
+/** What Node's parser rejects before the app sees a request, answered in the API's error shape. */
+function clientErrorReply(error: NodeJS.ErrnoException): [number, ErrorCode, string] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'timeout', '请求发送得太慢，连接已断开'];
+  if (error.code === 'HPE_HEADER_OVERFLOW') return [431, 'payload_too_large', '请求头太大'];
+  return [400, 'invalid_request', '请求格式不正确'];
+}
+
+/** Node's own answer to a malformed or too slow request, with a JSON body instead of an empty one. */
+function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: ServerResponse }) => {
+    // As Node does by default: write a reply only if the connection is open and no response has begun on it.
+    if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent)
+      return void socket.destroy();
+    const [status, code, message] = clientErrorReply(error);
+    const body = JSON.stringify(errorBody(code, message));
+    const reply =
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+    socket.end(reply, () => socket.destroy());
+  });
+}
+
 /** Listens on HOST:PORT; `onListening` gets the address actually bound. A failed listen exits 1 with the reason. */
 export function serveWithLimits(fetch: Fetch, settings: ServerSettings, onListening: (url: string) => void): Server {
   const server = createAdaptorServer({
@@ -44,6 +67,7 @@ export function serveWithLimits(fetch: Fetch, settings: ServerSettings, onListen
       connectionsCheckingInterval: Math.min(1_000, Math.ceil(settings.REQUEST_TIMEOUT_MS / 4)),
     },
   }) as Server;
+  answerClientErrors(server);
   server.on('error', (error) => {
     console.error(`cannot listen on ${settings.HOST}:${settings.PORT}: ${error.message}`);
     process.exit(1);
