@@ -220,7 +220,6 @@ describe('limits on slow and malformed requests (short limits set for the test)'
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(await res.json()).toEqual({ error: { code: 'timeout', message: '请求处理超时，请稍后再试' } });
-      expect(fake.requests).toHaveLength(1);
     });
   });
 });
