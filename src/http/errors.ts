@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'bad_signature'
   | 'stale_request'
-  | 'internal_error';
+  | 'internal_error'
+  | 'timeout';
 
 /** The one exception type routes throw; `app.onError` turns it into the JSON error body. */
 export class ApiError extends HTTPException {

@@ -1,9 +1,11 @@
-// Node entry (government intranets without a foreign cloud): serves the same app on PORT (default 8787).
-import { serve } from '@hono/node-server';
+// Node entry (government intranets without a foreign cloud): serves the same app on HOST:PORT (default
+// 127.0.0.1:8787). `npm start` runs it from source; `npm run build` bundles it to dist/server.mjs for `node`.
 import { app } from '../http/app';
 import type { Bindings } from '../http/env';
+import { serveWithLimits, stopOnSignals } from './serve';
+import { readServerSettings } from './settings';
 
-const port = Number(process.env.PORT ?? 8787);
+const settings = readServerSettings(process.env);
 const env: Bindings = {
   ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY,
   ANTHROPIC_BASE_URL: process.env.ANTHROPIC_BASE_URL,
@@ -19,9 +21,14 @@ const env: Bindings = {
   WECHAT_MENU_QUESTIONS: process.env.WECHAT_MENU_QUESTIONS,
 };
 
-serve({ fetch: (request) => app.fetch(request, env), port }, (info) => {
-  const mode = env.ANTHROPIC_API_KEY
-    ? 'Claude answers with extractive fallback'
-    : 'extractive answers (no model configured)';
-  console.log(`listening on http://localhost:${info.port} — ${mode}`);
-});
+const server = serveWithLimits(
+  (request) => app.fetch(request, env),
+  settings,
+  (url) => {
+    const mode = env.ANTHROPIC_API_KEY
+      ? 'Claude answers with extractive fallback'
+      : 'extractive answers (no model configured)';
+    console.log(`listening on ${url} — ${mode}`);
+  },
+);
+stopOnSignals(server, settings.RESPONSE_TIMEOUT_MS);
