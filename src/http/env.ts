@@ -1,4 +1,5 @@
 // Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
+import type { SqlDatabase } from '../store/database';
 
 export interface Bindings {
   /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
@@ -15,6 +16,13 @@ export interface Bindings {
   ANSWER_IDLE_TIMEOUT_MS?: string;
   /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
   ALLOWED_EMBED_ORIGINS?: string;
+  /** Optional. Workers: the D1 binding ([[d1_databases]] in wrangler.toml); Node: the SQLite file at DATABASE_PATH,
+   *  opened by src/node/server.ts. Missing -> answers as usual, feedback and unanswered questions are not kept. */
+  DB?: SqlDatabase;
+  /** Secret. Staff token for /admin and /api/admin/… (Bearer, or the Basic password); missing -> that area is 404. */
+  ADMIN_TOKEN?: string;
+  /** Optional. Days feedback and unanswered questions are kept (1–3650); missing or invalid -> 180. */
+  RETENTION_DAYS?: string;
 }
 
 export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { app } from '../http/app';
 import type { Bindings } from '../http/env';
+import { openStorage } from './storage';
 
 const port = Number(process.env.PORT ?? 8787);
 const env: Bindings = {
@@ -12,6 +13,8 @@ const env: Bindings = {
   ANSWER_TIMEOUT_MS: process.env.ANSWER_TIMEOUT_MS,
   ANSWER_IDLE_TIMEOUT_MS: process.env.ANSWER_IDLE_TIMEOUT_MS,
   ALLOWED_EMBED_ORIGINS: process.env.ALLOWED_EMBED_ORIGINS,
+  ADMIN_TOKEN: process.env.ADMIN_TOKEN,
+  DB: openStorage(process.env),
 };
 
 serve({ fetch: (request) => app.fetch(request, env), port }, (info) => {
