@@ -21,6 +21,12 @@ export function beijingDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** A stored ISO time as Beijing wall-clock time to the minute: '2026-12-01T01:11:00.000Z' -> '2026-12-01 09:11'. */
+export function beijingTime(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : new Date(at + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The Beijing date `days` before `day`: shiftDay('2026-03-01', 1) -> '2026-02-28'. */
 export function shiftDay(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);

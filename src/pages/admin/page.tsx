@@ -1,6 +1,7 @@
 // The staff view at /admin, rendered whole on the server (no script): a period form, the counts, the unanswered
 // questions grouped by wording, the answers marked 没帮助 with comments, the clauses cited most, each with its CSV.
 import type { Report } from '../../http/admin-schemas';
+import { beijingTime } from '../../store/database';
 import { document } from '../layout';
 
 export interface AdminPageProps {
@@ -135,7 +136,7 @@ export function adminPage({ report, styles }: AdminPageProps) {
               <tbody>
                 {report.notHelpful.map((f) => (
                   <tr>
-                    <td>{f.at.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{beijingTime(f.at)}</td>
                     <td>{f.question}</td>
                     <td class="comment">{f.comment ?? '—'}</td>
                     <td class="answer">{f.answer ?? ''}</td>
