@@ -107,6 +107,17 @@ describe('feedback storage', () => {
     expect(await res.json()).toEqual({ accepted: true, stored: false });
   });
 
+  it('answers 503 when the database fails, while questions are still answered', async () => {
+    const broken = openSqlite(join(dir, 'broken.db'));
+    broken.close();
+    const res = await post('/api/feedback', { rating: 'down', question: '产假' }, { DB: broken });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('storage_unavailable');
+    const asked = await post('/api/ask', { question: '产假有多少天' }, { DB: broken });
+    expect(asked.status).toBe(200);
+    expect(((await asked.json()) as { answer: string }).answer).toContain('98');
+  });
+
   it('rejects a comment over 500 characters', async () => {
     const res = await post('/api/feedback', { rating: 'down', question: '产假', comment: '长'.repeat(501) });
     expect(res.status).toBe(400);

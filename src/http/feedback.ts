@@ -8,12 +8,20 @@ import type { AppEnv } from './env';
 import { ApiError, rejectInvalid } from './errors';
 import { feedbackBody } from './schemas';
 
+/** Workers have no start-up to announce it at: the first rating without a database says so, once per isolate. */
+let saidNotKept = false;
+
 export const feedbackRoutes = new Hono<AppEnv>().post(
   '/api/feedback',
   zValidator('json', feedbackBody, rejectInvalid),
   async (c) => {
     const db = c.env?.DB;
-    if (!db) return c.json({ accepted: true, stored: false }, 202);
+    if (!db) {
+      if (!saidNotKept)
+        console.warn('no database (DB) configured: feedback and unanswered questions are not being kept');
+      saidNotKept = true;
+      return c.json({ accepted: true, stored: false }, 202);
+    }
     try {
       await saveFeedback(db, c.req.valid('json'));
     } catch (err) {
