@@ -1,5 +1,6 @@
-// Two projects: Node tests (app.request, CLI, browser) and the Worker itself in workerd via the Workers pool.
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+// Two projects: Node tests (app.request, CLI, browser) and the Worker itself in workerd via the Workers pool, with
+// a local D1 that gets migrations/ before each test file (test/support/d1-migrations.ts).
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,8 +16,20 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'workers', include: ['test/**/*.worker.test.ts'], testTimeout: 30_000 },
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { ADMIN_TOKEN: 'worker-test-token', TEST_MIGRATIONS: await readD1Migrations('migrations') },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/**/*.worker.test.ts'],
+          setupFiles: ['test/support/d1-migrations.ts'],
+          testTimeout: 30_000,
+        },
       },
     ],
   },

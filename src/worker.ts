@@ -1,4 +1,11 @@
-// Cloudflare Workers entry: the same Hono app; bindings arrive as c.env.
+// Cloudflare Workers entry: the same Hono app (bindings arrive as c.env) and the daily retention Cron Trigger.
 import { app } from './http/app';
+import type { Bindings } from './http/env';
+import { deleteExpired, retentionDays } from './store/retention';
 
-export default app;
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller: unknown, env: Bindings): Promise<void> {
+    if (env.DB) await deleteExpired(env.DB, retentionDays(env.RETENTION_DAYS));
+  },
+};

@@ -228,7 +228,7 @@ describe('POST /api/feedback', () => {
     const res = await postJson('/api/feedback', { rating: 'up', question: '产假有多少天', clauses: ['2.15'] });
     expect(res.status).toBe(202);
     expect(res.headers.get('content-type')).toContain('application/json');
-    expect(await res.json()).toEqual({ accepted: true });
+    expect(await res.json()).toEqual({ accepted: true, stored: false });
   });
 
   it('rejects an unknown rating', async () => {

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { adminRoutes } from './admin';
 import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
 import { assetRoutes } from './assets';
@@ -42,6 +43,7 @@ app.route('/', askRoutes);
 app.route('/', feedbackRoutes);
 app.route('/', assetRoutes);
 app.route('/', agentRoutes);
+app.route('/', adminRoutes);
 app.route('/', pageRoutes);
 app.route('/', wechatRoutes); // 404 unless WECHAT_TOKEN is set
 

@@ -1,5 +1,6 @@
 // Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
 import type { ShortStore } from '../wechat/store';
+import type { SqlDatabase } from '../store/database';
 
 export interface Bindings {
   /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
@@ -28,6 +29,13 @@ export interface Bindings {
   WECHAT_MENU_QUESTIONS?: string;
   /** Workers KV binding for WeChat follow-ups and retried replies; missing -> in-memory (per process/isolate). */
   WECHAT_KV?: ShortStore;
+  /** Optional. Workers: the D1 binding ([[d1_databases]] in wrangler.toml); Node: the SQLite file at DATABASE_PATH,
+   *  opened by src/node/server.ts. Missing -> answers as usual, feedback and unanswered questions are not kept. */
+  DB?: SqlDatabase;
+  /** Secret. Staff token for /admin and /api/admin/… (Bearer, or the Basic password); missing -> that area is 404. */
+  ADMIN_TOKEN?: string;
+  /** Optional. Days feedback and unanswered questions are kept (1–3650); missing or invalid -> 180. */
+  RETENTION_DAYS?: string;
 }
 
 export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'bad_signature'
   | 'stale_request'
+  | 'unauthorized'
+  | 'storage_unavailable'
   | 'internal_error'
   | 'timeout';
 
@@ -93,6 +95,12 @@ export function pageError(c: Context, status: 404 | 500, message: string): Respo
 
 /** Turns any thrown error into the API's JSON error (or a Chinese page off the API); internals never leak. */
 export function toErrorResponse(err: Error, c: Context): Response {
+  if (err instanceof HTTPException && err.status === 401) {
+    // hono's bearer/basic auth: the browser asks staff for the token (as the Basic password).
+    c.header('www-authenticate', 'Basic realm="staff", charset="UTF-8"');
+    if (!c.req.path.startsWith('/api/')) return c.text('需要管理员令牌（ADMIN_TOKEN）才能查看。', 401);
+    return c.json(errorBody('unauthorized', '需要管理员令牌（ADMIN_TOKEN）'), 401);
+  }
   if (!c.req.path.startsWith('/api/') && !(err instanceof HTTPException && err.status < 500)) {
     console.error('unhandled page error', err.name);
     return pageError(c, 500, '服务暂时出了点问题，请稍后再试');

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './env';
+import { exportParam, periodQuery, report } from './admin-schemas';
 import { departmentsList, measuresList, measuresQuery } from './hotline-schemas';
 import { apiError, askEvents, clauseDetail, clauseList, feedbackAccepted, health, searchResult } from './responses';
 import { answer, askBody, clauseParam, feedbackBody, searchQuery } from './schemas';
@@ -31,6 +32,7 @@ const COMPONENTS = {
   AskEventDelta: askEvents.delta,
   AskEventDone: askEvents.done,
   AskEventError: askEvents.error,
+  AdminReport: report,
 };
 type Component = keyof typeof COMPONENTS;
 
@@ -58,6 +60,11 @@ const filterDescriptions = {
   department: '只看该部门牵头或按职责分工负责的措施（部门全称，见 /api/departments）',
   topic:
     '只看该主题的条款：leave 假期、cost 费用与补贴、childcare 托育、registration 登记办事、health 健康服务、education 教育、employment 就业权益、family 家庭、governance 总体与保障',
+};
+
+const periodDescriptions = {
+  from: '开始日期（北京时间，含当天），默认为 29 天前',
+  to: '结束日期（北京时间，含当天），默认为今天',
 };
 
 function buildDocument() {
@@ -141,6 +148,38 @@ function buildDocument() {
         responses: { 200: ok('匹配的措施', 'MeasureList'), 400: failure('主题或部门不存在') },
       },
     },
+    '/api/admin/report': {
+      get: {
+        tags: ['admin'],
+        summary: '工作人员报表：按日、按覆盖程度的计数，相似问法合并的未答问题，“没帮助”的回答和意见，引用最多的条款',
+        security: [{ adminToken: [] }],
+        parameters: parameters(periodQuery, 'query', periodDescriptions),
+        responses: {
+          200: ok('报表', 'AdminReport'),
+          401: failure('缺少或错误的 ADMIN_TOKEN'),
+          404: failure('未设置 ADMIN_TOKEN：此区域关闭'),
+          503: failure('没有配置数据库'),
+        },
+      },
+    },
+    '/api/admin/export/{list}': {
+      get: {
+        tags: ['admin'],
+        summary: '把报表中的一个列表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）',
+        security: [{ adminToken: [] }],
+        parameters: [
+          ...parameters(exportParam, 'path', {
+            list: 'days 按日统计、unanswered 未答问题、feedback 没帮助、clauses 条款',
+          }),
+          ...parameters(periodQuery, 'query', periodDescriptions),
+        ],
+        responses: {
+          200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+          401: failure('缺少或错误的 ADMIN_TOKEN'),
+          404: failure('未设置 ADMIN_TOKEN：此区域关闭'),
+        },
+      },
+    },
     '/openapi.json': {
       get: {
         tags: ['ops'],
@@ -163,6 +202,8 @@ function buildDocument() {
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, jsonSchema(schema)])),
+      // ADMIN_TOKEN as a Bearer token; HTTP Basic with the token as password works as well (for browsers).
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
     },
   };
 }

@@ -72,7 +72,11 @@ export const clauseDetail = z.object({
   measures: z.array(measure),
 });
 
-export const feedbackAccepted = z.object({ accepted: z.literal(true) });
+export const feedbackAccepted = z.object({
+  accepted: z.literal(true),
+  /** false when no database is configured: the rating was acknowledged but not kept. */
+  stored: z.boolean(),
+});
 
 /** The data of each server-sent event of POST /api/ask with Accept: text/event-stream. */
 export const askEvents = {

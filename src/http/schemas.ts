@@ -1,5 +1,6 @@
 // Every input and output of the HTTP API as zod schemas; route handlers, answerers and tests share their types.
 import { z } from 'zod';
+import { channel } from '../store/channel';
 
 const trimmed = (max: number, what: string) =>
   z
@@ -37,6 +38,8 @@ export const askBody = z.object({
     .array(historyTurn, { error: 'history 必须是对话数组' })
     .max(10, { error: '对话历史最多 10 轮' })
     .default([]),
+  /** Where the question was typed, for the staff report; missing -> "api". WeChat questions arrive by their own route. */
+  channel: channel.exclude(['wechat'], { error: 'channel 只能是 chat、widget 或 api' }).default('api'),
 });
 export type AskBody = z.infer<typeof askBody>;
 
@@ -74,6 +77,9 @@ export const feedbackBody = z.object({
   answer: z.string().max(4000, { error: '回答不能超过4000个字' }).optional(),
   clauses: z.array(z.string().max(10)).max(20).optional(),
   comment: z.string().trim().max(500, { error: '意见不能超过500个字' }).optional(),
+  /** The rated answer's mode and coverage, as the answer carried them. */
+  mode: answerMode.optional(),
+  coverage: coverage.optional(),
 });
 export type FeedbackBody = z.infer<typeof feedbackBody>;
 

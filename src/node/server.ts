@@ -4,6 +4,7 @@ import { app } from '../http/app';
 import type { Bindings } from '../http/env';
 import { serveWithLimits, stopOnSignals } from './serve';
 import { readServerSettings } from './settings';
+import { openStorage } from './storage';
 
 const settings = readServerSettings(process.env);
 const env: Bindings = {
@@ -19,6 +20,8 @@ const env: Bindings = {
   WECHAT_ENCODING_AES_KEY: process.env.WECHAT_ENCODING_AES_KEY,
   PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL,
   WECHAT_MENU_QUESTIONS: process.env.WECHAT_MENU_QUESTIONS,
+  ADMIN_TOKEN: process.env.ADMIN_TOKEN,
+  DB: openStorage(process.env),
 };
 
 const server = serveWithLimits(

@@ -16,6 +16,8 @@ const FAILED = '网络好像不太稳定，回答没有完成，请稍后再试�
 export async function streamAnswer(
   question: string,
   history: { role: string; content: string }[],
+  /** Where it was asked, for the staff report's counts. */
+  channel: 'chat' | 'widget',
   signal: AbortSignal,
   on: StreamHandlers,
 ): Promise<Answer> {
@@ -24,7 +26,7 @@ export async function streamAnswer(
     res = await fetch('/api/ask', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ question, history }),
+      body: JSON.stringify({ question, history, channel }),
       signal,
     });
   } catch (err) {

@@ -72,7 +72,7 @@ async function ask(raw: string): Promise<void> {
   const citations: (Citation | undefined)[] = [];
   let paths: Record<string, ClausePath> = {};
   try {
-    const answer = await streamAnswer(question, history, controller.signal, {
+    const answer = await streamAnswer(question, history, embed ? 'widget' : 'chat', controller.signal, {
       onPaths: (p) => (paths = { ...paths, ...p }),
       onCitation: (c, n) => (citations[n - 1] = c),
       onDelta: (delta) => {
@@ -89,6 +89,8 @@ async function ask(raw: string): Promise<void> {
       citations: answer.citations,
       question,
       paths,
+      mode: answer.mode,
+      coverage: answer.coverage,
     };
     turns.push(turn);
     save();

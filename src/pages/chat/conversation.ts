@@ -1,5 +1,5 @@
 // The conversation as data: what the page shows, what sessionStorage keeps and what the API gets as history.
-import type { Citation } from '../../http/schemas';
+import type { Answer, Citation } from '../../http/schemas';
 
 export interface ClausePath {
   part: string;
@@ -21,6 +21,9 @@ export interface AssistantTurn {
   question: string;
   /** Where cited clauses sit in the plan, from the hits event; missing ones are fetched when a quote opens. */
   paths: Record<string, ClausePath>;
+  /** The answer's mode and coverage, sent back with feedback. */
+  mode?: Answer['mode'];
+  coverage?: Answer['coverage'];
   rating?: 'up' | 'down';
 }
 

@@ -1,0 +1,65 @@
+// The storage interface (src/store/database.ts) over a better-sqlite3 file, for the Node server. On open it applies
+// the migrations in migrations/ that the file has not had, recorded in d1_migrations as wrangler does on D1.
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SqlDatabase, SqlStatement, SqlValue } from '../store/database';
+
+const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations');
+
+export const DEFAULT_DATABASE_PATH = './data/assistant.db';
+
+/** How to run each statement this adapter made, synchronously, inside a batch's transaction. */
+const runners = new WeakMap<SqlStatement, () => void>();
+
+function statement(db: Database.Database, sql: string, values: SqlValue[] = []): SqlStatement {
+  const prepared = db.prepare(sql);
+  const made: SqlStatement = {
+    bind: (...next) => statement(db, sql, next),
+    run: async () => prepared.run(...values),
+    all: async <Row>() => ({ results: prepared.all(...values) as Row[] }),
+  };
+  runners.set(made, () => void prepared.run(...values));
+  return made;
+}
+
+function applyMigrations(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+  );
+  const applied = new Set(db.prepare('SELECT name FROM d1_migrations').pluck().all() as string[]);
+  for (const name of readdirSync(MIGRATIONS)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    if (applied.has(name)) continue;
+    db.transaction(() => {
+      db.exec(readFileSync(join(MIGRATIONS, name), 'utf8'));
+      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(name);
+    })();
+  }
+}
+
+/**
+ * Opens (creating it and its folder if need be) the SQLite file at `path`, brought up to the latest schema.
+ * @example const db = openSqlite('./data/assistant.db'); await app.fetch(request, { DB: db })
+ */
+export function openSqlite(path: string): SqlDatabase & { close(): void } {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  applyMigrations(db);
+  return {
+    prepare: (sql) => statement(db, sql),
+    batch: async (statements) => {
+      db.transaction(() => {
+        for (const s of statements) {
+          const run = runners.get(s);
+          if (!run) throw new Error('batch got a statement this database did not prepare');
+          run();
+        }
+      })();
+      return [];
+    },
+    close: () => db.close(),
+  };
+}
