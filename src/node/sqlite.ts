@@ -1,11 +1,19 @@
 // The storage interface (src/store/database.ts) over a better-sqlite3 file, for the Node server. On open it applies
 // the migrations in migrations/ that the file has not had, recorded in d1_migrations as wrangler does on D1.
-import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SqlDatabase, SqlStatement, SqlValue } from '../store/database';
 
-const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations');
+// Beside the bundle (dist/migrations, copied by build-server.ts) or at the repository's top (running from source).
+const MIGRATIONS = [join(import.meta.dirname, 'migrations'), join(import.meta.dirname, '..', '..', 'migrations')].find(
+  (dir) => existsSync(dir),
+);
+
+/** better-sqlite3 is a native addon the bundle cannot hold: loaded when storage opens, so a host without it still
+ * serves answers (openStorage says that feedback is not kept). */
+const loadSqlite = (): typeof Database => createRequire(import.meta.url)('better-sqlite3') as typeof Database;
 
 export const DEFAULT_DATABASE_PATH = './data/assistant.db';
 
@@ -28,6 +36,7 @@ function applyMigrations(db: Database.Database): void {
     'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)',
   );
   const applied = new Set(db.prepare('SELECT name FROM d1_migrations').pluck().all() as string[]);
+  if (!MIGRATIONS) throw new Error('no migrations folder beside the server');
   for (const name of readdirSync(MIGRATIONS)
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
@@ -45,7 +54,8 @@ function applyMigrations(db: Database.Database): void {
  */
 export function openSqlite(path: string): SqlDatabase & { close(): void } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const Sqlite = loadSqlite();
+  const db = new Sqlite(path);
   db.pragma('journal_mode = WAL');
   applyMigrations(db);
   return {
