@@ -52,6 +52,8 @@ export interface QueryWord {
   terms?: string[];
   /** An English word outside the glossary: no statistics say what it tells, so it never marks a topic absent. */
   english?: boolean;
+  /** Lone characters judged as one word the lexicon lacks (修|复): a guess at a word, never shown to a citizen. */
+  joined?: boolean;
 }
 
 /** Weight of a term from a word that tells `info`: linear up to TUNING.fullInfo, then saturating. */
@@ -256,7 +258,7 @@ function informativeWords(
       weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
       if (segment.info < TUNING.fillerInfo) continue;
       keep.fill(1, segment.start, segment.end);
-      words.push({ text: segment.text, info: segment.info });
+      words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
     }
     run = '';
   };

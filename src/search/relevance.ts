@@ -12,8 +12,8 @@ export interface Judgement {
   covered: number;
   /** Share held by telling content words that the plan never uses and no vocabulary word bridges (0–1). */
   absent: number;
-  /** The most telling of those absent words, if any. */
-  absentWords: string[];
+  /** Those absent words, most telling first. */
+  absentWords: QueryWord[];
 }
 
 /** A text to judge coverage against: a clause, or the whole plan; its Han bigrams worked out once. */
@@ -42,7 +42,7 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
   let total = 0;
   let covered = 0;
   let absent = 0;
-  const absentWords: { text: string; info: number }[] = [];
+  const absentWords: QueryWord[] = [];
   for (const word of query.words) {
     total += word.info;
     if (target) covered += word.info * wordCoverage(word, target);
@@ -65,7 +65,7 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
     relevant,
     covered: share,
     absent: absentShare,
-    absentWords: absentWords.map((w) => w.text),
+    absentWords,
   };
 }
 
