@@ -12,6 +12,7 @@ import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
 import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
 import { isEnglish } from './language';
+import { PRIVACY_NOTE } from './redact';
 import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
 
@@ -42,11 +43,6 @@ export interface ClaudeInput {
   redacted: boolean;
 }
 
-const PRIVACY_NOTE = {
-  zh: '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
-  en: 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.',
-};
-
 /** Model, limits and timers from the bindings; unset or unreadable values take the documented defaults. */
 export function claudeSettings(env: Bindings) {
   const positive = (value: string | undefined, fallback: number) => {
@@ -61,19 +57,21 @@ export function claudeSettings(env: Bindings) {
   };
 }
 
-/** The conversation as the API wants it: user first, roles alternating, the search results before the question. */
+/**
+ * The conversation as the API wants it: one user message with the citizen's earlier questions, the search results
+ * and the question. Only user turns go: an `assistant` turn in the request was written by the client, not by the
+ * model, and passing it on would let anyone put words in the model's mouth.
+ */
 export function messagesFor(input: ClaudeInput, sent: readonly SentResult[]): MessageParam[] {
-  const firstUser = input.history.findIndex((t) => t.role === 'user');
-  const turns = firstUser < 0 ? [] : input.history.slice(firstUser);
-  const messages: { role: 'user' | 'assistant'; content: ContentBlockParam[] }[] = [];
-  const add = (role: 'user' | 'assistant', content: ContentBlockParam[]) => {
-    const last = messages.at(-1);
-    if (last?.role === role) last.content.push(...content);
-    else messages.push({ role, content });
-  };
-  for (const turn of turns) add(turn.role, [{ type: 'text', text: turn.content }]);
-  add('user', [...sent.map((s) => s.block), { type: 'text', text: `问题：${input.question}` }]);
-  return messages;
+  const earlier: ContentBlockParam[] = input.history
+    .filter((turn) => turn.role === 'user')
+    .map((turn) => ({ type: 'text', text: `之前的问题：${turn.content}` }));
+  return [
+    {
+      role: 'user',
+      content: [...earlier, ...sent.map((s) => s.block), { type: 'text', text: `问题：${input.question}` }],
+    },
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { redact } from '../answer/redact';
 import { contentSecurityPolicy } from './security';
 import type { core } from 'zod';
 
@@ -30,8 +31,9 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** The JSON error body. Messages may quote what the client sent, so personal data in them is redacted here. */
 export function errorBody(code: ErrorCode, message: string): { error: { code: ErrorCode; message: string } } {
-  return { error: { code, message } };
+  return { error: { code, message: redact(message) } };
 }
 
 /** The raw input at a zod issue's path: zod 4 issues do not carry the input, so missing and wrong-typed differ here. */

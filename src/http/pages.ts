@@ -4,6 +4,7 @@
 // GET /widget.js          -> the launcher script integrators put on their own sites (any origin)
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { redact } from '../answer/redact';
 import { docs } from '../data';
 import { chatPage, DEFAULT_TITLE } from '../pages/chat/page';
 import { clauseNotFoundPage, clausePage } from '../pages/clause/page';
@@ -34,13 +35,13 @@ export const pageRoutes = new Hono<AppEnv>()
     pageHeaders,
     zValidator('param', clauseParam, (result, c) => {
       // A malformed number is just another clause the plan does not have.
-      if (!result.success) return c.html(clauseNotFoundPage(c.req.param('clause') ?? '', clauseStyles()), 404);
+      if (!result.success) return c.html(clauseNotFoundPage(redact(c.req.param('clause') ?? ''), clauseStyles()), 404);
     }),
     zValidator('query', clauseHighlight),
     (c) => {
       const { clause: id } = c.req.valid('param');
       const clause = findClause(id);
-      if (!clause) return c.html(clauseNotFoundPage(id, clauseStyles()), 404);
+      if (!clause) return c.html(clauseNotFoundPage(redact(id), clauseStyles()), 404);
       const { start, end } = c.req.valid('query');
       return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, styles: clauseStyles() }));
     },
