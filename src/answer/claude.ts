@@ -12,6 +12,7 @@ import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
 import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
 import { isEnglish } from './language';
+import { admitModelCall, type AskingClient } from './model-gate';
 import { PRIVACY_NOTE } from './redact';
 import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
@@ -29,7 +30,11 @@ export type FallbackReason =
   | 'malformed'
   | 'truncated'
   | 'no_citations'
-  | 'unsupported_facts';
+  | 'unsupported_facts'
+  /** MODEL_CONCURRENCY model calls were already in flight. */
+  | 'busy'
+  /** The client used up its model budget (MODEL_LIMITER). */
+  | 'over_budget';
 
 export type ClaudeOutcome = { ok: true; answer: Answer } | { ok: false; reason: FallbackReason; streamed: boolean };
 
@@ -77,9 +82,30 @@ export function messagesFor(input: ClaudeInput, sent: readonly SentResult[]): Me
 /**
  * Streams Claude's answer: `delta` events as text arrives (with `[n]` markers after each cited passage) and a
  * `citation` event as each valid citation becomes known; returns the checked answer or why it cannot be used.
- * Never throws for a model fault. `signal` (the citizen's connection) aborts the upstream request.
+ * Never throws for a model fault. `signal` (the citizen's connection) aborts the upstream request. The call waits
+ * for nothing: past the client's model budget or the cap on calls in flight it returns at once (over_budget, busy).
  */
 export async function* claudeAnswer(
+  input: ClaudeInput,
+  env: Bindings & AskingClient,
+  signal?: AbortSignal,
+): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
+  const admission = await admitModelCall(env);
+  if (!admission.ok) {
+    env.onFallback?.(admission.reason);
+    return { ok: false, reason: admission.reason, streamed: false };
+  }
+  try {
+    const outcome = yield* modelAnswer(input, env, signal);
+    if (!outcome.ok) env.onFallback?.(outcome.reason);
+    return outcome;
+  } finally {
+    admission.release();
+  }
+}
+
+/** The model call itself, once admitted. */
+async function* modelAnswer(
   input: ClaudeInput,
   env: Bindings,
   signal?: AbortSignal,

@@ -1,32 +1,76 @@
 // POST /api/ask  { question, history? } -> { answer, answered, mode, citations }
 //   with Accept: text/event-stream -> SSE events hits, delta, citation, done (or error)
 import { zValidator } from '@hono/zod-validator';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ask, askOnce } from '../answer/ask';
-import type { AppEnv } from './env';
+import type { AskingClient } from '../answer/model-gate';
+import type { Answer } from './schemas';
+import { clientAddress } from './client';
+import type { AppEnv, Bindings } from './env';
 import { rejectInvalid } from './errors';
+import { limitRequests } from './rate-limit';
 import { askBody } from './schemas';
 
-export const askRoutes = new Hono<AppEnv>().post('/api/ask', zValidator('json', askBody, rejectInvalid), async (c) => {
-  const input = c.req.valid('json');
-  const env = c.env ?? {};
-  if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-    return c.json(await askOnce(input, env, c.req.raw.signal));
-  }
-  return streamSSE(
-    c,
-    async (stream) => {
-      const aborted = new AbortController();
-      stream.onAbort(() => aborted.abort());
-      for await (const { event, data } of ask(input, env, aborted.signal)) {
-        if (aborted.signal.aborted) break;
-        await stream.writeSSE({ event, data: JSON.stringify(data) });
-      }
-    },
-    async (err, stream) => {
-      console.error('stream failed', err.name);
-      await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: '回答时出了点问题，请稍后再试' }) });
-    },
-  );
-});
+/** The bindings for one answer: who is asking (for the model budget) and where the fallback reason is noted. */
+function answerEnv(c: Context<AppEnv>): Bindings & AskingClient {
+  const log = c.get('log');
+  return { ...c.env, client: clientAddress(c), onFallback: (reason) => void (log.fields.reason = reason) };
+}
+
+function noteAnswer(c: Context<AppEnv>, answer: Answer | undefined): void {
+  if (!answer) return;
+  c.get('log').fields.mode = answer.mode;
+  c.get('log').fields.coverage = answer.coverage;
+}
+
+export const askRoutes = new Hono<AppEnv>().post(
+  '/api/ask',
+  limitRequests('ASK_LIMITER'),
+  zValidator('json', askBody, rejectInvalid),
+  async (c) => {
+    const input = c.req.valid('json');
+    const env = answerEnv(c);
+    const log = c.get('log');
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+      const signal = c.req.raw.signal;
+      const answer = await askOnce(input, env, signal);
+      if (signal.aborted) log.fields.event = 'client_gone';
+      noteAnswer(c, answer);
+      return c.json(answer);
+    }
+    // The client's going away aborts the model call at once (claude.ts closes the upstream connection).
+    const gone = new AbortController();
+    let finish = () => {};
+    log.until(new Promise<void>((resolve) => (finish = resolve)));
+    return streamSSE(
+      c,
+      async (stream) => {
+        stream.onAbort(() => {
+          log.fields.event = 'client_gone';
+          gone.abort();
+        });
+        const events = ask(input, env, gone.signal);
+        try {
+          for (let next = await events.next(); !gone.signal.aborted; next = await events.next()) {
+            if (next.done) {
+              noteAnswer(c, next.value);
+              break;
+            }
+            await stream.writeSSE({ event: next.value.event, data: JSON.stringify(next.value.data) });
+          }
+        } finally {
+          await events.return(undefined as never); // a client gone mid-answer: the pipeline's own cleanup runs now
+        }
+        finish();
+      },
+      async (err, stream) => {
+        log.fields.event = 'stream_failed';
+        log.fields.error = err.name;
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: '回答时出了点问题，请稍后再试' }) });
+        finish();
+      },
+    );
+  },
+);

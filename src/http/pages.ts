@@ -13,18 +13,19 @@ import { findClause } from './clauses';
 import type { AppEnv } from './env';
 import { chatQuery, clauseHighlight, clauseParam } from './schemas';
 import { pageHeaders } from './security';
+import { settingsOf } from './settings';
 
 const clauseStyles = () => [assetUrl('clause.css')];
 
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', pageHeaders, zValidator('query', chatQuery), (c) => {
-    const { embed, title } = c.req.valid('query');
+    const { embed } = c.req.valid('query');
     return c.html(
       chatPage({
         embed,
-        // The host page's title is for the widget's frame only: on the full page, a link could put any words
-        // (a fake hotline number) in the heading of the official site.
-        title: (embed && title) || DEFAULT_TITLE,
+        // The operator names the widget's frame (EMBED_TITLE), never the URL: a link could otherwise put any words
+        // (a fake hotline number) in the heading of the official site. The full page always has its own title.
+        title: (embed && settingsOf(c.env).embedTitle) || DEFAULT_TITLE,
         styles: [assetUrl('chat.css')],
         scripts: [assetUrl('chat.js')],
       }),

@@ -60,3 +60,13 @@ export const pageHeaders = securityHeaders(
  * to another site as a referrer.
  */
 export const consoleHeaders = securityHeaders(() => "'self'", 'same-origin');
+
+/**
+ * Headers for every API response: never sniffed as another type, never cached (an answer can quote what a citizen
+ * asked, and a shared cache must not keep it).
+ */
+export const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header('x-content-type-options', 'nosniff');
+  c.header('cache-control', 'no-store');
+};
