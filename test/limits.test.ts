@@ -172,7 +172,7 @@ describe('model calls', () => {
   it('a citizen who hangs up on the Node server aborts the model call at once, logged as client_gone', async () => {
     fake.script(() => ({ kind: 'trickle', everyMs: 30 }));
     const logs = captureLogs();
-    const server = await startServer(nodeBindings(model()));
+    const server = await startServer(model());
     try {
       for (const accept of ['application/json', 'text/event-stream']) {
         fake.requests.length = 0;
