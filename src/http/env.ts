@@ -14,7 +14,7 @@ export interface Bindings {
   ANSWER_TIMEOUT_MS?: string;
   /** Optional. Fall back when the model stream sends nothing for this many ms (a stall after headers); missing -> 4000. */
   ANSWER_IDLE_TIMEOUT_MS?: string;
-  /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
+  /** Optional. Comma-separated origins allowed to embed the chat (frame-ancestors); missing -> "*". Not CORS. */
   ALLOWED_EMBED_ORIGINS?: string;
   /** Optional. Comma-separated origins (https://a.gov.cn) whose pages may call the API (CORS); missing -> none. A malformed entry fails at start. */
   ALLOWED_API_ORIGINS?: string;
