@@ -97,6 +97,8 @@ describe('per-client budgets', () => {
     expect(() => nodeBindings({ ALLOWED_API_ORIGINS: '*' })).toThrow(/ALLOWED_API_ORIGINS/);
     expect(() => nodeBindings({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(() => nodeBindings({ MODEL_CONCURRENCY: '-1' })).toThrow(/MODEL_CONCURRENCY/);
+    expect(() => nodeBindings({ EMBED_TITLE: '青海省卫生健康委员会生育政策问答服务平台官方' })).toThrow(/EMBED_TITLE/);
+    expect(() => nodeBindings({ EMBED_TITLE: '问答\n热线' })).toThrow(/EMBED_TITLE/);
   });
 
   it('a Worker with a malformed setting answers 500 and logs which setting', async () => {

@@ -4,7 +4,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { ask, askOnce } from '../answer/ask';
+import { ask, type AskEvent, askOnce } from '../answer/ask';
 import type { AskingClient } from '../answer/model-gate';
 import type { Answer } from './schemas';
 import { clientAddress } from './client';
@@ -19,10 +19,14 @@ function answerEnv(c: Context<AppEnv>): Bindings & AskingClient {
   return { ...c.env, client: clientAddress(c), onFallback: (reason) => void (log.fields.reason = reason) };
 }
 
-function noteAnswer(c: Context<AppEnv>, answer: Answer | undefined): void {
-  if (!answer) return;
+function noteAnswer(c: Context<AppEnv>, answer: Answer): void {
   c.get('log').fields.mode = answer.mode;
   c.get('log').fields.coverage = answer.coverage;
+}
+
+/** The pipeline's events, handing its final answer (the generator's return value) to `done`. */
+async function* withAnswer(events: AsyncGenerator<AskEvent, Answer>, done: (answer: Answer) => void) {
+  done(yield* events);
 }
 
 export const askRoutes = new Hono<AppEnv>().post(
@@ -51,17 +55,10 @@ export const askRoutes = new Hono<AppEnv>().post(
           log.fields.event = 'client_gone';
           gone.abort();
         });
-        const events = ask(input, env, gone.signal);
-        try {
-          for (let next = await events.next(); !gone.signal.aborted; next = await events.next()) {
-            if (next.done) {
-              noteAnswer(c, next.value);
-              break;
-            }
-            await stream.writeSSE({ event: next.value.event, data: JSON.stringify(next.value.data) });
-          }
-        } finally {
-          await events.return(undefined as never); // a client gone mid-answer: the pipeline's own cleanup runs now
+        // Leaving the loop early (client gone) returns the pipeline, so its cleanup runs now, not at a timeout.
+        for await (const { event, data } of withAnswer(ask(input, env, gone.signal), (a) => noteAnswer(c, a))) {
+          if (gone.signal.aborted) break;
+          await stream.writeSSE({ event, data: JSON.stringify(data) });
         }
         finish();
       },

@@ -54,7 +54,13 @@ const settingsSchema = z.object({
     .string()
     .optional()
     .transform((v) => v?.trim() || undefined)
-    .pipe(z.string().max(20, { error: 'at most 20 characters' }).optional()),
+    .pipe(
+      z
+        .string()
+        .max(20, { error: 'at most 20 characters' })
+        .regex(/^[^\u0000-\u001f\u007f<>]*$/, { error: 'plain text only (no control characters, < or >)' })
+        .optional(),
+    ),
 });
 
 export interface Settings {
