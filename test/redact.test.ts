@@ -1,6 +1,7 @@
 // Personal data in every form a citizen types it never leaves: not in the search echo, the answer (JSON or SSE), the
 // console page, an error message, a log line or the request the Messages API receives. And the plan's own figures,
 // dates and times are left alone.
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redact } from '../src/answer/redact';
 import { docs } from '../src/data';
@@ -165,5 +166,56 @@ describe('what is not personal stays as typed', () => {
     expect(res.status).toBe(200);
     const { normalized } = (await res.json()) as { normalized: string };
     for (const figure of ['2025', '0.5', '1.2', '18:30', '98']) expect(normalized).toContain(figure);
+  });
+});
+
+describe('any way of typing a number', () => {
+  const FULL_WIDTH = '０１２３４５６７８９';
+  const CHINESE = '〇一二三四五六七八九';
+  /** A digit as a person might type it: ASCII, full-width or a Chinese numeral. */
+  const digitAs = (d: number) => fc.constantFrom(String(d), FULL_WIDTH[d]!, CHINESE[d]!);
+  const typed = (digits: string) =>
+    fc
+      .tuple(
+        ...[...digits].map((d) => digitAs(Number(d))),
+        fc.constantFrom('', ' ', '-', '.'),
+        fc.array(fc.nat(digits.length - 1), { maxLength: 3 }),
+      )
+      .map((parts) => {
+        const gaps = new Set(parts.at(-1) as number[]);
+        const separator = parts.at(-2) as string;
+        return (parts.slice(0, -2) as string[]).map((ch, i) => (gaps.has(i) && i > 0 ? separator + ch : ch)).join('');
+      });
+  const mobile = fc
+    .tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{9}$/))
+    .map(([b, r]) => `1${b}${r}`);
+  const context = fc.constantFrom('', '我的', 'tel', '电话：', '手机号是', 'ID');
+  const after = fc.constantFrom('', '，产假有多少天？', ' 2', 'abc', '号码');
+
+  it('never lets 7 digits of a mobile number through, whatever the digits, separators and context', () => {
+    fc.assert(
+      fc.property(
+        mobile.chain((m) => fc.tuple(fc.constant(m), typed(m), context, after)),
+        ([digits, form, before, rest]) => {
+          const out = flat(redact(`${before}${form}${rest}`));
+          for (let i = 0; i + 7 <= digits.length; i++) expect(out).not.toContain(digits.slice(i, i + 7));
+        },
+      ),
+      { seed: 20260503, numRuns: 2000 },
+    );
+  });
+
+  it('never lets 7 digits of an ID through, valid check digit or not', () => {
+    const id = fc.stringMatching(/^[1-9]\d{5}(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d)\d{4}$/);
+    fc.assert(
+      fc.property(
+        id.chain((n) => fc.tuple(fc.constant(n), typed(n), context, after)),
+        ([digits, form, before, rest]) => {
+          const out = flat(redact(`${before}${form}${rest}`));
+          for (let i = 0; i + 7 <= digits.length; i++) expect(out).not.toContain(digits.slice(i, i + 7));
+        },
+      ),
+      { seed: 20260504, numRuns: 2000 },
+    );
   });
 });
