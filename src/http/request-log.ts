@@ -52,8 +52,8 @@ export const requestLog: MiddlewareHandler<AppEnv> = (c, next) =>
     let done: Promise<unknown> | undefined;
     const log: RequestLog = { fields: {}, until: (p) => void (done = p) };
     c.set('log', log);
+    c.header('x-request-id', c.get('requestId')); // before next(): see apiHeaders in ./security.ts
     await next();
-    c.header('x-request-id', c.get('requestId'));
     const write = () => {
       const status = c.res.status;
       const line: LogLine = {
