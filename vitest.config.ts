@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The service writes one JSON line per request; tests that check them capture them, the rest would flood the output.
+    onConsoleLog: (log) => !log.startsWith('{"time":'),
     projects: [
       {
         test: {

@@ -358,7 +358,15 @@ describe('bad requests get a 4xx with { error: { code, message } } in Chinese', 
 
   it('unknown /api/ path -> 404 JSON', async () => {
     await expectError(await app.request('/api/nothing-here'), 404, 'not_found');
-    await expectError(await app.request('/api/ask'), 404, 'not_found'); // GET on a POST route
+  });
+
+  it('a wrong method on a known route -> 405 with Allow', async () => {
+    const res = await app.request('/api/ask'); // GET on a POST route
+    await expectError(res, 405, 'method_not_allowed');
+    expect(res.headers.get('allow')).toBe('POST');
+    const search = await app.request('/api/search?q=1', { method: 'DELETE' });
+    await expectError(search, 405, 'method_not_allowed');
+    expect(search.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('unknown page path -> a Chinese 404 page that runs no script', async () => {
@@ -419,14 +427,28 @@ describe('hostile inputs never cause a 5xx', () => {
 });
 
 describe('CORS on /api/*', () => {
-  it('allows any origin by default', async () => {
+  const preflight = (origin: string, env?: Bindings) =>
+    app.request(
+      '/api/ask',
+      {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      },
+      env,
+    );
+
+  it('allows no other origin by default: no CORS header on a request, 403 on a preflight', async () => {
     const res = await app.request('/api/search?q=%E4%BA%A7%E5%81%87', { headers: { origin: 'https://b.example' } });
     expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const pre = await preflight('https://b.example');
+    await expectError(pre, 403, 'origin_not_allowed');
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    expect(pre.headers.get('access-control-allow-methods')).toBeNull();
   });
 
-  it('allows only the configured origins when ALLOWED_EMBED_ORIGINS is set', async () => {
-    const env: Bindings = { ALLOWED_EMBED_ORIGINS: 'https://a.example' };
+  it('allows only the origins in ALLOWED_API_ORIGINS, with GET, POST and OPTIONS only', async () => {
+    const env: Bindings = { ALLOWED_API_ORIGINS: 'https://a.example, https://c.example:8443' };
     const other = await app.request(
       '/api/search?q=%E4%BA%A7%E5%81%87',
       { headers: { origin: 'https://b.example' } },
@@ -441,19 +463,16 @@ describe('CORS on /api/*', () => {
     );
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://a.example');
+    const pre = await preflight('https://c.example:8443', env);
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('https://c.example:8443');
+    expect(pre.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
   });
 
-  it('answers a preflight for POST /api/ask', async () => {
-    const res = await app.request('/api/ask', {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'https://b.example',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type',
-      },
-    });
-    expect(res.status).toBeLessThan(300);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  it('the embedding setting does not open the API: ALLOWED_EMBED_ORIGINS="*" sends no CORS header', async () => {
+    const res = await preflight('https://b.example', { ALLOWED_EMBED_ORIGINS: '*' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

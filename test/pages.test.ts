@@ -60,17 +60,22 @@ describe('GET /', () => {
     expect(html).not.toMatch(/<script>|<style>|style="|https?:\/\//);
   });
 
-  it('in embed mode shows the host page title and a close button', async () => {
-    const html = await (await get(`/?embed=1&title=${encodeURIComponent('<b>县卫健局</b>')}`)).text();
-    expect(html).toContain('<h1>&lt;b&gt;县卫健局&lt;/b&gt;</h1>');
+  it('in embed mode shows the title the operator set (EMBED_TITLE, escaped) and a close button', async () => {
+    const env = { EMBED_TITLE: '县卫健局&生育问答' };
+    const html = await (await app.request('/?embed=1', {}, env)).text();
+    expect(html).toContain('<h1>县卫健局&amp;生育问答</h1>');
     expect(html).toContain('data-close');
-    expect(await (await get('/')).text()).not.toContain('data-close');
+    const full = await (await app.request('/', {}, env)).text();
+    expect(full).not.toContain('data-close');
+    expect(full).toContain('<h1>青海生育政策问答</h1>');
   });
 
-  it('keeps its own title outside the widget, whatever ?title= says', async () => {
-    const html = await (await get(`/?title=${encodeURIComponent('退款请拨13800000000')}`)).text();
-    expect(html).toContain('<h1>青海生育政策问答</h1>');
-    expect(html).not.toContain('13800000000');
+  it('never takes its title from the URL, in the widget or outside it', async () => {
+    for (const path of ['/?title=', '/?embed=1&title=']) {
+      const html = await (await get(`${path}${encodeURIComponent('退款请拨13800000000')}`)).text();
+      expect(html).toContain('<h1>青海生育政策问答</h1>');
+      expect(html).not.toContain('13800000000');
+    }
   });
 });
 

@@ -49,7 +49,6 @@ export async function* ask(input: AskInput, env: Bindings, signal?: AbortSignal)
       yield { event: 'done', data: outcome.answer };
       return outcome.answer;
     }
-    if (outcome.reason !== 'client_gone') console.warn('claude answer fell back', outcome.reason);
     const fallback: Answer = { ...extractiveAnswer(question, retrieval, retriever, redacted), mode: 'fallback' };
     if (outcome.streamed) yield { event: 'done', data: fallback };
     else yield* replay(fallback);

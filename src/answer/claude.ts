@@ -12,6 +12,8 @@ import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
 import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
 import { isEnglish } from './language';
+import { admitModelCall, type AskingClient } from './model-gate';
+import { PRIVACY_NOTE } from './redact';
 import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
 
@@ -28,7 +30,11 @@ export type FallbackReason =
   | 'malformed'
   | 'truncated'
   | 'no_citations'
-  | 'unsupported_facts';
+  | 'unsupported_facts'
+  /** MODEL_CONCURRENCY model calls were already in flight. */
+  | 'busy'
+  /** The client used up its model budget (MODEL_LIMITER). */
+  | 'over_budget';
 
 export type ClaudeOutcome = { ok: true; answer: Answer } | { ok: false; reason: FallbackReason; streamed: boolean };
 
@@ -41,11 +47,6 @@ export interface ClaudeInput {
   /** The question held personal numbers: the answer adds the same privacy note as the extractive one. */
   redacted: boolean;
 }
-
-const PRIVACY_NOTE = {
-  zh: '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
-  en: 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.',
-};
 
 /** Model, limits and timers from the bindings; unset or unreadable values take the documented defaults. */
 export function claudeSettings(env: Bindings) {
@@ -61,27 +62,50 @@ export function claudeSettings(env: Bindings) {
   };
 }
 
-/** The conversation as the API wants it: user first, roles alternating, the search results before the question. */
+/**
+ * The conversation as the API wants it: one user message with the citizen's earlier questions, the search results
+ * and the question. Only user turns go: an `assistant` turn in the request was written by the client, not by the
+ * model, and passing it on would let anyone put words in the model's mouth.
+ */
 export function messagesFor(input: ClaudeInput, sent: readonly SentResult[]): MessageParam[] {
-  const firstUser = input.history.findIndex((t) => t.role === 'user');
-  const turns = firstUser < 0 ? [] : input.history.slice(firstUser);
-  const messages: { role: 'user' | 'assistant'; content: ContentBlockParam[] }[] = [];
-  const add = (role: 'user' | 'assistant', content: ContentBlockParam[]) => {
-    const last = messages.at(-1);
-    if (last?.role === role) last.content.push(...content);
-    else messages.push({ role, content });
-  };
-  for (const turn of turns) add(turn.role, [{ type: 'text', text: turn.content }]);
-  add('user', [...sent.map((s) => s.block), { type: 'text', text: `问题：${input.question}` }]);
-  return messages;
+  const earlier: ContentBlockParam[] = input.history
+    .filter((turn) => turn.role === 'user')
+    .map((turn) => ({ type: 'text', text: `之前的问题：${turn.content}` }));
+  return [
+    {
+      role: 'user',
+      content: [...earlier, ...sent.map((s) => s.block), { type: 'text', text: `问题：${input.question}` }],
+    },
+  ];
 }
 
 /**
  * Streams Claude's answer: `delta` events as text arrives (with `[n]` markers after each cited passage) and a
  * `citation` event as each valid citation becomes known; returns the checked answer or why it cannot be used.
- * Never throws for a model fault. `signal` (the citizen's connection) aborts the upstream request.
+ * Never throws for a model fault. `signal` (the citizen's connection) aborts the upstream request. The call waits
+ * for nothing: past the client's model budget or the cap on calls in flight it returns at once (over_budget, busy).
  */
 export async function* claudeAnswer(
+  input: ClaudeInput,
+  env: Bindings & AskingClient,
+  signal?: AbortSignal,
+): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
+  const admission = await admitModelCall(env);
+  if (!admission.ok) {
+    env.onFallback?.(admission.reason);
+    return { ok: false, reason: admission.reason, streamed: false };
+  }
+  try {
+    const outcome = yield* modelAnswer(input, env, signal);
+    if (!outcome.ok) env.onFallback?.(outcome.reason);
+    return outcome;
+  } finally {
+    admission.release();
+  }
+}
+
+/** The model call itself, once admitted. */
+async function* modelAnswer(
   input: ClaudeInput,
   env: Bindings,
   signal?: AbortSignal,

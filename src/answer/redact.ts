@@ -1,49 +1,92 @@
-// Personal data never leaves the service: ID, mobile and bank card numbers become placeholders before any text
-// reaches retrieval, the model or a log.
+// Personal data never leaves the service: ID, phone, card, passport and permit numbers, e-mail addresses, and the
+// name and address a citizen gives become placeholders before any text reaches retrieval, a response, the model or
+// a log. Recognised by shape on folded text (６３…, 一三八…), never by checksum: a mistyped ID is still an ID.
+import { foldForRedaction } from './fold';
+import { personalNumbers, type Span } from './personal-numbers';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** Mainland resident ID: 17 digits + check character by ISO 7064 MOD 11-2. */
-export function isResidentId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
-  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
-}
-
-/** Bank card numbers pass the Luhn check. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** Said in any answer to a question that held personal numbers: no case can be looked up here. */
+/** Said in any answer to a question that held personal data: no case can be looked up here. */
 export const PRIVACY_NOTE = {
   zh: '我查询不了个人办件进度。为保护隐私，请不要在这里填写身份证号、手机号、银行卡号。',
   en: 'I cannot look up personal cases. Please do not type ID, phone or bank card numbers here.',
 } as const;
 
-export const PLACEHOLDERS = { id: '[身份证号]', mobile: '[手机号]', card: '[银行卡号]' } as const;
+export const PLACEHOLDERS: Record<Span['kind'], string> = {
+  id: '[身份证号]',
+  mobile: '[手机号]',
+  landline: '[电话号码]',
+  card: '[银行卡号]',
+  email: '[邮箱]',
+  passport: '[证件号]',
+  name: '[姓名]',
+  address: '[住址]',
+};
+
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Passports (E/G/D/S/P…), Hong Kong/Macau and Taiwan permits (C, H, M, L, T…): letters then 7–10 digits. */
+const PASSPORT = /(?<!\d)(?:[CDEGHKLMPST]\d{8}|[EG][A-HJ-NP-Z]\d{7}|[HM]\d{10})(?!\d)/gi;
+/** Common surnames: after 我是 only a word starting with one is taken for a name (我是二胎妈妈 is not a name). */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const END = '(?=[，。,.；;！!？?、\\s]|$)';
+const NAME = new RegExp(
+  `(?:我叫|我名叫|我的名字[是叫]|姓名[是为:：]?)\\s*([\\u4e00-\\u9fff·]{2,3})|我是([${SURNAMES}][\\u4e00-\\u9fff]{1,2})${END}`,
+  'g',
+);
+/** An address: after 住/住在/地址…, up to the next punctuation, when it names a street, a house number or a flat. */
+const ADDRESS =
+  /(?:家住|住在|现住|居住在|住址[是为:：]?|地址[是为:：]?|(?<=^|[，。,；;\s])住(?![院宿房户所]))\s*([^，。,；;！!？?\s]{2,40})/g;
+const STREET = /[路街巷道弄]|胡同|小区|公寓|[\d一二三四五六七八九十]+(?:号|栋|幢|楼|单元|室|组)/;
+
+/** Spans of the regex's first non-empty group (or whole match) in `text`. */
+function spansOf(text: string, pattern: RegExp, kind: Span['kind'], keep = (_: string) => true): Span[] {
+  return [...text.matchAll(pattern)].flatMap((m) => {
+    const group = m.slice(1).find((g) => g !== undefined) ?? m[0];
+    if (!keep(group)) return [];
+    const start = m.index + m[0].lastIndexOf(group);
+    return [{ start, end: start + group.length, kind }];
+  });
+}
+
+/** Every personal span in the text, overlapping ones merged, in order. */
+export function personalSpans(text: string): Span[] {
+  const folded = foldForRedaction(text);
+  const emails = spansOf(folded, EMAIL, 'email');
+  // Numbers inside an e-mail address are the address's; blank them for the later patterns.
+  const masked = emails.reduce(
+    (t, s) => t.slice(0, s.start) + '\uffff'.repeat(s.end - s.start) + t.slice(s.end),
+    folded,
+  );
+  const numbers = personalNumbers(masked);
+  const unmasked = numbers.reduce(
+    (t, s) => t.slice(0, s.start) + '\uffff'.repeat(s.end - s.start) + t.slice(s.end),
+    masked,
+  );
+  const all = [
+    ...emails,
+    ...numbers,
+    ...spansOf(unmasked, PASSPORT, 'passport'),
+    ...spansOf(text, NAME, 'name'),
+    ...spansOf(text, ADDRESS, 'address', (span) => STREET.test(foldForRedaction(span)) || STREET.test(span)),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const span of all) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
 
 /**
- * Replaces personal numbers with placeholders. Digits may be split by spaces or dashes, as people type them.
- * @example redact('身份证630102198805162317 手机13897123456') // '身份证[身份证号] 手机[手机号]'
+ * Replaces personal data with placeholders; everything else stays exactly as typed.
+ * @example redact('身份证６３0102198805162318 手机一三八九七一二三四五六') // '身份证[身份证号] 手机[手机号]'
  */
 export function redact(text: string): string {
-  return text.replace(/(?<![\dA-Za-z])\d(?:[\d \-]{9,24}[\dXx])(?![\dA-Za-z])/g, (match) => {
-    const compact = match.replace(/[ \-]/g, '');
-    if (compact.length === 18 && isResidentId(compact)) return PLACEHOLDERS.id;
-    if (/^(?:\+?86)?1[3-9]\d{9}$/.test(compact)) return PLACEHOLDERS.mobile;
-    if (/^\d{15,19}$/.test(compact) && passesLuhn(compact)) return PLACEHOLDERS.card;
-    if (/^\d{15}$/.test(compact) && /^[1-9]\d{5}\d{2}(0[1-9]|1[0-2])/.test(compact)) return PLACEHOLDERS.id; // old 15-digit ID
-    return match;
-  });
+  let out = '';
+  let from = 0;
+  for (const span of personalSpans(text)) {
+    out += text.slice(from, span.start) + PLACEHOLDERS[span.kind];
+    from = span.end;
+  }
+  return out + text.slice(from);
 }

@@ -4,6 +4,7 @@
 //   GET /api/measures      -> measures by department and/or topic, in document order     (./departments.ts)
 //   GET /openapi.json      -> OpenAPI 3.1 description of the whole API                    (./openapi.ts)
 import { Hono } from 'hono';
+import { redact } from '../answer/redact';
 import { docs } from '../data';
 import { agentPage } from '../pages/agent/page';
 import { TOPICS } from '../search/retrieve';
@@ -17,7 +18,9 @@ export const agentRoutes = new Hono<AppEnv>()
   .route('/', departmentRoutes)
   .route('/', openapiRoutes)
   .get('/agent', consoleHeaders, (c) => {
-    const q = c.req.query('q')?.slice(0, 500);
+    // ?q= holds a caller's words: personal numbers in it are not written back into the page.
+    const raw = c.req.query('q')?.slice(0, 500);
+    const q = raw === undefined ? undefined : redact(raw);
     const assets = { styles: [assetUrl('agent.css')], scripts: [assetUrl('agent.js')] };
     return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, ...assets }));
   });

@@ -1,31 +1,47 @@
-// The one Hono app both entries serve: API routes, pages, CORS, body limit and the error handler.
+// The one Hono app both entries serve: API routes, pages, request log, CORS, body limit and the error handler.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { adminRoutes } from './admin';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
 import { assetRoutes } from './assets';
 import { clauseRoutes } from './clauses';
-import { allowedOrigins, type AppEnv } from './env';
+import { apiCors } from './cors';
+import type { AppEnv } from './env';
 import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
 import { feedbackRoutes } from './feedback';
 import { pageRoutes } from './pages';
+import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
+import { apiHeaders } from './security';
+import { settingsOf } from './settings';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export const app = new Hono<AppEnv>();
 
-app.use('/api/*', (c, next) => {
-  const allowed = allowedOrigins(c.env?.ALLOWED_EMBED_ORIGINS);
-  return cors({ origin: allowed === '*' ? '*' : (origin) => (allowed.includes(origin) ? origin : null), maxAge: 600 })(
-    c,
-    next,
-  );
+app.use(requestLog);
+app.use((c, next) => {
+  settingsOf(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
+  return next();
 });
+app.use('/api/*', apiHeaders);
+app.use('/api/*', apiCors);
+app.use(
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) => {
+      if (!c.req.path.startsWith('/api/'))
+        return pageError(c, 405, '不支持这种访问方式', { allow: methods.join(', ') });
+      throw new ApiError(405, 'method_not_allowed', `这个地址只接受 ${methods.join('、')} 请求`, {
+        allow: methods.join(', '),
+      });
+    },
+  }),
+);
 app.use(
   '/api/*',
   bodyLimit({
@@ -49,7 +65,7 @@ app.route('/', wechatRoutes); // 404 unless WECHAT_TOKEN is set
 
 app.notFound((c) =>
   c.req.path.startsWith('/api/')
-    ? c.json(errorBody('not_found', `没有这个地址：${c.req.method} ${c.req.path}`), 404)
+    ? c.json(errorBody('not_found', `没有这个地址：${c.req.method} ${c.req.path.slice(0, 200)}`), 404)
     : pageError(c, 404, '页面不存在'),
 );
 app.onError(toErrorResponse);

@@ -1,38 +1,73 @@
 // POST /api/ask  { question, history?, channel? } -> { answer, answered, coverage, mode, citations }
 //   with Accept: text/event-stream -> SSE events hits, delta, citation, done (or error)
-// Each answer is counted in storage when there is one (./ask-record.ts).
+// Each answer is counted in storage when one is configured (src/http/ask-record.ts).
 import { zValidator } from '@hono/zod-validator';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ask } from '../answer/ask';
+import type { AskingClient } from '../answer/model-gate';
 import type { Answer } from './schemas';
 import { recorded } from './ask-record';
-import type { AppEnv } from './env';
+import { clientAddress } from './client';
+import type { AppEnv, Bindings } from './env';
 import { rejectInvalid } from './errors';
+import { limitRequests } from './rate-limit';
 import { askBody } from './schemas';
 
-export const askRoutes = new Hono<AppEnv>().post('/api/ask', zValidator('json', askBody, rejectInvalid), async (c) => {
-  const input = c.req.valid('json');
-  const env = c.env ?? {};
-  const events = (signal: AbortSignal) => recorded(ask(input, env, signal), env.DB, input.question, input.channel);
-  if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-    let answer: Answer | undefined;
-    for await (const e of events(c.req.raw.signal)) if (e.event === 'done') answer = e.data;
-    return c.json(answer);
-  }
-  return streamSSE(
-    c,
-    async (stream) => {
-      const aborted = new AbortController();
-      stream.onAbort(() => aborted.abort());
-      for await (const { event, data } of events(aborted.signal)) {
-        if (aborted.signal.aborted) break;
-        await stream.writeSSE({ event, data: JSON.stringify(data) });
-      }
-    },
-    async (err, stream) => {
-      console.error('stream failed', err.name);
-      await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: '回答时出了点问题，请稍后再试' }) });
-    },
-  );
-});
+/** The bindings for one answer: who is asking (for the model budget) and where the fallback reason is noted. */
+function answerEnv(c: Context<AppEnv>): Bindings & AskingClient {
+  const log = c.get('log');
+  return { ...c.env, client: clientAddress(c), onFallback: (reason) => void (log.fields.reason = reason) };
+}
+
+function noteAnswer(c: Context<AppEnv>, answer: Answer): void {
+  c.get('log').fields.mode = answer.mode;
+  c.get('log').fields.coverage = answer.coverage;
+}
+
+export const askRoutes = new Hono<AppEnv>().post(
+  '/api/ask',
+  limitRequests('ASK_LIMITER'),
+  zValidator('json', askBody, rejectInvalid),
+  async (c) => {
+    const input = c.req.valid('json');
+    const env = answerEnv(c);
+    const log = c.get('log');
+    const events = (signal: AbortSignal) => recorded(ask(input, env, signal), env.DB, input.question, input.channel);
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+      const signal = c.req.raw.signal;
+      let answer: Answer | undefined;
+      for await (const e of events(signal)) if (e.event === 'done') answer = e.data;
+      if (signal.aborted) log.fields.event = 'client_gone';
+      noteAnswer(c, answer!);
+      return c.json(answer);
+    }
+    // The client's going away aborts the model call at once (claude.ts closes the upstream connection).
+    const gone = new AbortController();
+    let finish = () => {};
+    log.until(new Promise<void>((resolve) => (finish = resolve)));
+    return streamSSE(
+      c,
+      async (stream) => {
+        stream.onAbort(() => {
+          log.fields.event = 'client_gone';
+          gone.abort();
+        });
+        // Leaving the loop early (client gone) returns the pipeline, so its cleanup runs now, not at a timeout.
+        for await (const { event, data } of events(gone.signal)) {
+          if (gone.signal.aborted) break;
+          if (event === 'done') noteAnswer(c, data);
+          await stream.writeSSE({ event, data: JSON.stringify(data) });
+        }
+        finish();
+      },
+      async (err, stream) => {
+        log.fields.event = 'stream_failed';
+        log.fields.error = err.name;
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: '回答时出了点问题，请稍后再试' }) });
+        finish();
+      },
+    );
+  },
+);

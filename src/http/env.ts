@@ -1,6 +1,7 @@
 // Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
 import type { ShortStore } from '../wechat/store';
 import type { SqlDatabase } from '../store/database';
+import type { RequestLog } from './request-log';
 
 export interface Bindings {
   /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
@@ -15,7 +16,7 @@ export interface Bindings {
   ANSWER_TIMEOUT_MS?: string;
   /** Optional. Fall back when the model stream sends nothing for this many ms (a stall after headers); missing -> 4000. */
   ANSWER_IDLE_TIMEOUT_MS?: string;
-  /** Optional. Comma-separated origins allowed to embed the chat and call the API; missing -> "*". */
+  /** Optional. Comma-separated origins allowed to embed the chat (frame-ancestors); missing -> "*". Not CORS. */
   ALLOWED_EMBED_ORIGINS?: string;
   /** Optional. The Token entered in the 公众号 platform's server settings; missing -> no /wechat route (404). */
   WECHAT_TOKEN?: string;
@@ -36,11 +37,39 @@ export interface Bindings {
   ADMIN_TOKEN?: string;
   /** Optional. Days feedback and unanswered questions are kept (1–3650); missing or invalid -> 180. */
   RETENTION_DAYS?: string;
+  /** Optional. Comma-separated origins (https://a.gov.cn) whose pages may call the API (CORS); missing -> none. A malformed entry fails at start. */
+  ALLOWED_API_ORIGINS?: string;
+  /** Optional. Proxies in front of the Node server whose X-Forwarded-For is trusted ("1" for one); missing -> "0", the socket address. */
+  TRUST_PROXY?: string;
+  /** Optional. Heading of the chat inside the widget's frame; missing -> the service's own title. The URL cannot set it. */
+  EMBED_TITLE?: string;
+  /** Optional. Model calls in flight at once per process or isolate; past it answers are extractive (reason "busy"); missing -> 16. */
+  MODEL_CONCURRENCY?: string;
+  /** Rate Limiting binding ([[ratelimits]] in wrangler.toml; on Node a token bucket from RATE_LIMIT_ASK): POST /api/ask per client; missing -> no limit. */
+  ASK_LIMITER?: RateLimiter;
+  /** Same, for answers that call the model (RATE_LIMIT_MODEL on Node); past it answers are extractive (reason "over_budget"); missing -> no limit. */
+  MODEL_LIMITER?: RateLimiter;
+  /** Same, for GET /api/search (RATE_LIMIT_SEARCH on Node); missing -> no limit. */
+  SEARCH_LIMITER?: RateLimiter;
+  /** Same, for POST /api/feedback (RATE_LIMIT_FEEDBACK on Node); missing -> no limit. */
+  FEEDBACK_LIMITER?: RateLimiter;
+}
+
+/** The Workers Rate Limiting binding's interface, which the Node token bucket implements too. */
+export interface RateLimiter {
+  /** Takes one request from `key`'s budget; `retryAfter` (seconds) when the limiter knows when it refills. */
+  limit(options: { key: string }): Promise<{ success: boolean; retryAfter?: number }>;
 }
 
 export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
 
-export type AppEnv = { Bindings: Bindings };
+/** Per-request values set by middleware: the request id (hono/request-id) and the fields of its log line. */
+export interface Variables {
+  requestId: string;
+  log: RequestLog;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };
 
 /** Origins allowed by ALLOWED_EMBED_ORIGINS (comma-separated; "*" or unset allows any). */
 export function allowedOrigins(setting: string | undefined): string[] | '*' {

@@ -2,7 +2,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { redact } from '../answer/redact';
+import type { AppEnv } from './env';
+import type { RequestLog } from './request-log';
 import { contentSecurityPolicy } from './security';
+import { SettingsError } from './settings';
 import type { core } from 'zod';
 
 export type ErrorCode =
@@ -21,6 +25,9 @@ export type ErrorCode =
   | 'stale_request'
   | 'unauthorized'
   | 'storage_unavailable'
+  | 'method_not_allowed'
+  | 'origin_not_allowed'
+  | 'rate_limited'
   | 'internal_error'
   | 'timeout';
 
@@ -30,13 +37,16 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** Headers the response must carry (Retry-After on 429, Allow on 405). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(status, { message });
   }
 }
 
+/** The JSON error body. Messages may quote what the client sent, so personal data in them is redacted here. */
 export function errorBody(code: ErrorCode, message: string): { error: { code: ErrorCode; message: string } } {
-  return { error: { code, message } };
+  return { error: { code, message: redact(message) } };
 }
 
 /** The raw input at a zod issue's path: zod 4 issues do not carry the input, so missing and wrong-typed differ here. */
@@ -54,7 +64,9 @@ export function validationError(error: core.$ZodError, input?: unknown): ApiErro
   const issue = error.issues[0];
   if (!issue) return new ApiError(400, 'invalid_request', '请求格式不正确');
   const field = issue.path.join('.');
-  const message = field ? `${issue.message}（${field}）` : issue.message;
+  // Schemas give Chinese messages; any zod default that slipped through (English) becomes a plain Chinese one.
+  const text = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '参数不正确';
+  const message = field ? `${text}（${field}）` : text;
   switch (issue.code) {
     case 'invalid_type':
       return new ApiError(
@@ -84,13 +96,27 @@ export function rejectInvalid(result: { success: boolean; error?: core.$ZodError
 /**
  * A plain Chinese page for people (a wrong link, a fault), with the same CSP as every page: it runs no script.
  */
-export function pageError(c: Context, status: 404 | 500, message: string): Response {
+export function pageError(
+  c: Context,
+  status: 404 | 405 | 500,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   c.header('content-security-policy', contentSecurityPolicy("'self'"));
   c.header('x-content-type-options', 'nosniff');
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return c.html(
     `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><p>${message}。<a href="/">回到首页</a></p></html>`,
     status,
   );
+}
+
+/** Puts a fault in the request's log line: the error's name (a settings error also says which setting). */
+function noteError(c: Context, err: Error): void {
+  const log = (c as Context<AppEnv>).get('log') as RequestLog | undefined;
+  const what = err instanceof SettingsError ? `${err.name}: ${err.message}` : err.name;
+  if (log) log.fields.error = what;
+  else console.error(JSON.stringify({ level: 'error', error: what }));
 }
 
 /** Turns any thrown error into the API's JSON error (or a Chinese page off the API); internals never leak. */
@@ -102,10 +128,10 @@ export function toErrorResponse(err: Error, c: Context): Response {
     return c.json(errorBody('unauthorized', '需要管理员令牌（ADMIN_TOKEN）'), 401);
   }
   if (!c.req.path.startsWith('/api/') && !(err instanceof HTTPException && err.status < 500)) {
-    console.error('unhandled page error', err.name);
+    noteError(c, err);
     return pageError(c, 500, '服务暂时出了点问题，请稍后再试');
   }
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody('payload_too_large', '请求体太大'), 413);
     if (err.status === 400 && /json/i.test(err.message)) {
@@ -113,6 +139,6 @@ export function toErrorResponse(err: Error, c: Context): Response {
     }
     if (err.status < 500) return c.json(errorBody('invalid_request', '请求格式不正确'), err.status);
   }
-  console.error('unhandled error', err.name);
+  noteError(c, err);
   return c.json(errorBody('internal_error', '服务暂时出了点问题，请稍后再试'), 500);
 }

@@ -83,6 +83,7 @@ function buildDocument() {
         responses: {
           200: ok('按相关度排序的条款', 'SearchResult'),
           400: failure('参数缺失或不合法，或主题、部门不存在'),
+          429: failure('请求太频繁（每个客户端有额度）；Retry-After 给出等待秒数'),
         },
       },
     },
@@ -122,6 +123,7 @@ function buildDocument() {
           400: failure('问题缺失、为空、过长，或 JSON 不合法'),
           413: failure('请求体过大'),
           415: failure('请求体不是 JSON'),
+          429: failure('请求太频繁（每个客户端有额度）；Retry-After 给出等待秒数'),
         },
       },
     },
@@ -130,7 +132,11 @@ function buildDocument() {
         tags: ['answer'],
         summary: '对一次回答的评价',
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(feedbackBody, 'input') } } },
-        responses: { 202: ok('已收到', 'FeedbackAccepted'), 400: failure('评价不合法') },
+        responses: {
+          202: ok('已收到', 'FeedbackAccepted'),
+          400: failure('评价不合法'),
+          429: failure('请求太频繁（每个客户端有额度）；Retry-After 给出等待秒数'),
+        },
       },
     },
     '/api/departments': {

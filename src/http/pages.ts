@@ -4,6 +4,7 @@
 // GET /widget.js          -> the launcher script integrators put on their own sites (any origin)
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { redact } from '../answer/redact';
 import { docs } from '../data';
 import { chatPage, DEFAULT_TITLE } from '../pages/chat/page';
 import { clauseNotFoundPage, clausePage } from '../pages/clause/page';
@@ -12,18 +13,19 @@ import { findClause } from './clauses';
 import type { AppEnv } from './env';
 import { chatQuery, clauseHighlight, clauseParam } from './schemas';
 import { pageHeaders } from './security';
+import { settingsOf } from './settings';
 
 const clauseStyles = () => [assetUrl('clause.css')];
 
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', pageHeaders, zValidator('query', chatQuery), (c) => {
-    const { embed, title } = c.req.valid('query');
+    const { embed } = c.req.valid('query');
     return c.html(
       chatPage({
         embed,
-        // The host page's title is for the widget's frame only: on the full page, a link could put any words
-        // (a fake hotline number) in the heading of the official site.
-        title: (embed && title) || DEFAULT_TITLE,
+        // The operator names the widget's frame (EMBED_TITLE), never the URL: a link could otherwise put any words
+        // (a fake hotline number) in the heading of the official site. The full page always has its own title.
+        title: (embed && settingsOf(c.env).embedTitle) || DEFAULT_TITLE,
         styles: [assetUrl('chat.css')],
         scripts: [assetUrl('chat.js')],
       }),
@@ -34,13 +36,13 @@ export const pageRoutes = new Hono<AppEnv>()
     pageHeaders,
     zValidator('param', clauseParam, (result, c) => {
       // A malformed number is just another clause the plan does not have.
-      if (!result.success) return c.html(clauseNotFoundPage(c.req.param('clause') ?? '', clauseStyles()), 404);
+      if (!result.success) return c.html(clauseNotFoundPage(redact(c.req.param('clause') ?? ''), clauseStyles()), 404);
     }),
     zValidator('query', clauseHighlight),
     (c) => {
       const { clause: id } = c.req.valid('param');
       const clause = findClause(id);
-      if (!clause) return c.html(clauseNotFoundPage(id, clauseStyles()), 404);
+      if (!clause) return c.html(clauseNotFoundPage(redact(id), clauseStyles()), 404);
       const { start, end } = c.req.valid('query');
       return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, styles: clauseStyles() }));
     },

@@ -90,13 +90,12 @@ export const clauseHighlight = z.object({
 });
 export type ClauseHighlight = z.infer<typeof clauseHighlight>;
 
-/** Query of GET /: `embed=1` inside the widget's iframe, with the title the host page chose. */
+/** Query of GET /: `embed=1` inside the widget's iframe. A `title` is ignored: the operator sets it (EMBED_TITLE). */
 export const chatQuery = z.object({
   embed: z
     .literal('1')
     .optional()
     .catch(undefined)
     .transform((v) => v === '1'),
-  title: z.string().trim().min(1).max(20).optional().catch(undefined),
 });
 export type ChatQuery = z.infer<typeof chatQuery>;

@@ -5,11 +5,13 @@ import { getRetriever } from '../data';
 import { redact } from '../answer/redact';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
+import { limitRequests } from './rate-limit';
 import { assertKnownFilters } from './hotline-schemas';
 import { searchQuery } from './schemas';
 
 export const searchRoutes = new Hono<AppEnv>().get(
   '/api/search',
+  limitRequests('SEARCH_LIMITER'),
   zValidator('query', searchQuery, rejectInvalid),
   (c) => {
     const { q, k, department, topic } = c.req.valid('query');

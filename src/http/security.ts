@@ -60,3 +60,17 @@ export const pageHeaders = securityHeaders(
  * to another site as a referrer.
  */
 export const consoleHeaders = securityHeaders(() => "'self'", 'same-origin');
+
+/**
+ * Headers for every API response: never sniffed as another type, never cached (an answer can quote what a citizen
+ * asked, and a shared cache must not keep it).
+ */
+export const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Set before the handler runs: every response it or the error handler makes carries them, and no finished
+  // response has to be copied to add a header (Hono re-creates it, which costs the Node server its fast path).
+  c.header('x-content-type-options', 'nosniff');
+  c.header('cache-control', 'no-store');
+  await next();
+  // streamSSE sets its own no-cache; a stream is not copied, so replacing it costs nothing.
+  if (c.res.headers.get('cache-control') !== 'no-store') c.header('cache-control', 'no-store');
+};

@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 import { type ErrorCode, errorBody } from '../http/errors';
 import type { ServerSettings } from './settings';
 
-type Fetch = (request: Request) => Response | Promise<Response>;
+/** A fetch handler given Node's bindings too (the socket, from which the app reads the client's address). */
+type Fetch = (request: Request, bindings: HttpBindings | Http2Bindings) => Response | Promise<Response>;
 
 /** `http://127.0.0.1:8787`, `http://[::]:8787`: the address a server is bound to, as a URL. */
 export function urlOf({ address, family, port }: AddressInfo): string {
@@ -25,7 +26,7 @@ function withDeadline(fetch: Fetch, ms: number) {
       timer = setTimeout(() => (answered ? outgoing.destroy() : resolve(timeoutResponse())), ms);
     });
     outgoing.once('close', () => clearTimeout(timer));
-    const response = await Promise.race([fetch(request), expired]);
+    const response = await Promise.race([fetch(request, bindings), expired]);
     answered = true;
     return response;
   };

@@ -79,8 +79,8 @@ function mount(script: HTMLScriptElement): void {
   const open = () => {
     if (!frame) {
       // Created on first open so host pages pay nothing until a citizen asks.
+      // data-title names the launcher on the host page; the frame's heading is the operator's (EMBED_TITLE).
       const src = new URL('/?embed=1', origin);
-      src.searchParams.set('title', title);
       if (accent) src.searchParams.set('color', accent);
       frame = document.createElement('iframe');
       frame.src = src.href;

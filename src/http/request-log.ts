@@ -1,0 +1,73 @@
+// One JSON line per request, the same on Node and Workers: time, request id, method, route pattern, status,
+// duration and what the answer did. Never the path, the query, the question or any header a client wrote: those can
+// hold personal data, and the route pattern (/api/clauses/:clause) says what was called.
+import type { MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
+import { matchedRoutes } from 'hono/route';
+import type { AppEnv } from './env';
+
+/** Reason codes and outcomes a handler adds to its request's line; nothing here may carry request text. */
+export interface LogFields {
+  mode?: string;
+  coverage?: string;
+  /** Why the model's answer was not used (claude.ts FallbackReason), or why the request ended early. */
+  reason?: string;
+  /** `client_gone` when the citizen left before the answer ended. */
+  event?: 'client_gone' | 'stream_failed';
+  rating?: string;
+  clauses?: string[];
+  error?: string;
+}
+
+export interface RequestLog {
+  fields: LogFields;
+  /** Streams: the line is written when `done` settles, so it carries the outcome and the whole duration. */
+  until(done: Promise<unknown>): void;
+}
+
+/** The line itself, as written (and as tests read it back). */
+export interface LogLine extends LogFields {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  requestId: string;
+  method: string;
+  route: string | null;
+  status: number;
+  ms: number;
+}
+
+/** The pattern of the route that answered (not the path the client sent); null when none did (404). */
+function routeOf(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | null {
+  const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
+  return handler?.path ?? null;
+}
+
+/** Request ids are always ours: an incoming X-Request-Id is the client's text and could carry a phone number. */
+const assignId = requestId({ headerName: '' });
+
+/** Middleware: assigns the request id (sent back as X-Request-Id) and writes the request's line when it ends. */
+export const requestLog: MiddlewareHandler<AppEnv> = (c, next) =>
+  assignId(c, async () => {
+    const started = performance.now();
+    let done: Promise<unknown> | undefined;
+    const log: RequestLog = { fields: {}, until: (p) => void (done = p) };
+    c.set('log', log);
+    c.header('x-request-id', c.get('requestId')); // before next(): see apiHeaders in ./security.ts
+    await next();
+    const write = () => {
+      const status = c.res.status;
+      const line: LogLine = {
+        time: new Date().toISOString(),
+        level: status >= 500 || log.fields.event === 'stream_failed' ? 'error' : status >= 400 ? 'warn' : 'info',
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        route: routeOf(c),
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ...log.fields,
+      };
+      console.log(JSON.stringify(line));
+    };
+    if (done) void done.then(write, write);
+    else write();
+  });

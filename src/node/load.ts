@@ -1,0 +1,75 @@
+// npm run load [-- --duration 10 --connections 10]: autocannon against the app on loopback, started here in a child
+// process, for GET /api/search and POST /api/ask (extractive), beside a bare Hono hello-world in the same run.
+// Prints req/s, p50, p99 and errors per target and the app's share of the hello-world rate. Bounded in time:
+// about 3 × (duration + 2 s warm-up).
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+});
+const duration = Math.min(60, Math.max(1, Number(values.duration) || 10));
+const connections = Math.min(200, Math.max(1, Number(values.connections) || 10));
+
+const child = fork(fileURLToPath(new URL('./load-server.ts', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the app's request lines would only slow the run down
+});
+const ports = await new Promise<{ app: number; hello: number }>((resolve, reject) => {
+  child.once('message', (m) => resolve(m as { app: number; hello: number }));
+  child.once('exit', (code) => reject(new Error(`load server exited (${code})`)));
+});
+
+interface Target {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+const targets: Target[] = [
+  { name: 'hello-world (bare Hono)', url: `http://127.0.0.1:${ports.hello}/` },
+  {
+    name: 'GET /api/search',
+    url: `http://127.0.0.1:${ports.app}/api/search?q=${encodeURIComponent('陪产假有几天')}&k=5`,
+  },
+  {
+    name: 'POST /api/ask (extractive)',
+    url: `http://127.0.0.1:${ports.app}/api/ask`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question: '产假有多少天？' }),
+  },
+];
+
+const run = (target: Target, seconds: number) => autocannon({ ...target, connections, duration: seconds, timeout: 10 });
+
+const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
+try {
+  for (const target of targets) {
+    await run(target, 2); // warm-up: JIT, index load, connection set-up
+    const result = await run(target, duration);
+    const errors = result.errors + result.timeouts + result.non2xx;
+    rows.push({
+      name: target.name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors,
+    });
+  }
+} finally {
+  child.kill();
+}
+
+const hello = rows[0]!.rps;
+console.log(`autocannon, ${connections} connections, ${duration} s per target, loopback, Node ${process.version}`);
+console.log('| target | req/s | p50 ms | p99 ms | errors | × hello-world |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  const share = (r.rps / hello).toFixed(2);
+  console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${share} |`);
+}

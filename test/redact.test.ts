@@ -1,0 +1,213 @@
+// Personal data in every form a citizen types it never leaves: not in the search echo, the answer (JSON or SSE), the
+// console page, an error message, a log line or the request the Messages API receives. And the plan's own figures,
+// dates and times are left alone.
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redact } from '../src/answer/redact';
+import { docs } from '../src/data';
+import { app } from '../src/http/app';
+import type { Bindings } from '../src/http/env';
+import { citeSentence, type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';
+
+/** [what, as typed, further words that must not appear (beyond its digits)] */
+const FORMS: [string, string, string[]?][] = [
+  ['valid 18-digit ID', '630102198805162317'],
+  ['ID with X', '11010519491231002X'],
+  ['ID with a wrong check digit', '630102198805162318'],
+  ['15-digit ID', '130102820516231'],
+  ['ID split by spaces', '630102 19880516 2317'],
+  ['ID in full-width digits', '６３０１０２１９８８０５１６２３１７'],
+  ['ID in Chinese numerals', '六三〇一〇二一九八八〇五一六二三一七'],
+  ['ID right after Latin letters', 'ID630102198805162317'],
+  ['valid ID followed by more digits', '630102198805162317 2'],
+  ['mobile', '13897123456'],
+  ['mobile with +86', '+86 138 9712 3456'],
+  ['mobile split by dashes', '138-9712-3456'],
+  ['mobile split by spaces', '138 9712 3456'],
+  ['mobile in full-width digits', '１３８９７１２３４５６'],
+  ['mobile in Chinese numerals', '一三八九七一二三四五六'],
+  ['mobile read with 幺', '幺三八九七幺二三四五六'],
+  ['mobile right after Latin letters', 'tel13897123456'],
+  ['mobile followed by more digits', '13897123456 3'],
+  ['two mobiles side by side', '13897123456 13997123456'],
+  ['dotted mobile', '138.9712.3456'],
+  ['landline with area code', '0971-6123456'],
+  ['bracketed landline', '(0971)6123456'],
+  ['landline in full-width brackets', '（０９７１）６１２３４５６'],
+  ['Beijing landline', '010-12345678'],
+  ['Luhn-valid card', '6222021234567890128'],
+  ['card with a bad check digit, grouped', '6222 0212 3456 7890 123'],
+  ['e-mail', 'a.b@qq.com', ['a.b@qq.com']],
+  ['e-mail made of a phone number', '13897123456@163.com', ['@163.com']],
+  ['passport', 'E12345678', ['E12345678']],
+  ['new passport', 'EA1234567', ['EA1234567']],
+  ['Hong Kong/Macau permit', 'C12345678', ['C12345678']],
+  ['name and address', '我叫王秀兰，住城东区八一路12号', ['王秀兰', '八一路']],
+  ['name after 我是 and a home address', '我是王秀兰，家住城西区五四大街3号', ['王秀兰', '五四大街']],
+];
+
+const NUMERALS: Record<string, string> = { 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }; // prettier-ignore
+/** Folded independently of src/answer/fold.ts: NFKC for full-width forms, digits between separators joined. */
+const flat = (text: string) =>
+  [...text.normalize('NFKC')]
+    .map((ch) => NUMERALS[ch] ?? ch)
+    .join('')
+    .replace(/(?<=\d)[\s\-.()]+(?=\d)/g, '');
+
+/** Fails if `output` holds any 7 digits in a row of the form, or one of its words. */
+function expectNoLeak(output: string, typed: string, words: string[] = []) {
+  const digits = flat(typed).replace(/\D/g, '');
+  const seen = flat(output);
+  for (let i = 0; i + 7 <= digits.length; i++) expect(seen).not.toContain(digits.slice(i, i + 7));
+  for (const word of words) expect(output).not.toContain(word);
+}
+
+let fake: FakeAnthropic;
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+  fake.script((body) => ({
+    kind: 'answer',
+    blocks: [{ text: '国家规定产假98天，青海省再奖励生育假90天。', citations: [citeSentence(body, '98天')] }],
+  }));
+});
+afterAll(() => fake.close());
+afterEach(() => vi.restoreAllMocks());
+
+const withModel = (): Bindings => ({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
+const ask = (body: object, env?: Bindings, accept = 'application/json') =>
+  app.request(
+    '/api/ask',
+    { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) },
+    env,
+  );
+
+describe('personal data leaks nowhere', () => {
+  it.each(FORMS)('%s: %s', async (_what, typed, words) => {
+    const logged: unknown[] = [];
+    for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const)
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args));
+    fake.requests.length = 0;
+    const question = `我的${typed}，产假有多少天？`;
+    const outputs: string[] = [];
+
+    const search = await app.request(`/api/search?q=${encodeURIComponent(question)}`);
+    expect(search.status).toBe(200);
+    const found = (await search.json()) as { query: string; normalized: string };
+    expect(found.query).toMatch(/\[[^\]]+\]/);
+    outputs.push(JSON.stringify(found));
+
+    const history = [{ role: 'user', content: question }];
+    for (const [env, accept] of [
+      [undefined, 'application/json'],
+      [withModel(), 'application/json'],
+      [withModel(), 'text/event-stream'],
+    ] as const) {
+      const res = await ask({ question, history }, env, accept);
+      expect(res.status).toBe(200);
+      outputs.push(await res.text());
+    }
+    expect(fake.requests.length).toBe(2);
+    outputs.push(...fake.requests.map((r) => r.raw));
+    expect(fake.requests[0]!.raw).toContain('产假有多少天');
+
+    const page = await app.request(`/agent?q=${encodeURIComponent(question)}`);
+    expect(page.status).toBe(200);
+    outputs.push(await page.text());
+    for (const path of [
+      `/api/x${typed}`,
+      `/api/clauses/${typed}`,
+      `/clauses/${typed}`,
+      `/api/measures?department=${typed}`,
+    ]) {
+      const res = await app.request(path.replace(/[^/?=]+$/, encodeURIComponent));
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      outputs.push(await res.text());
+    }
+
+    outputs.push(JSON.stringify(logged.map((args) => String(args))));
+    for (const output of outputs) expectNoLeak(output, typed, words);
+  });
+});
+
+describe('what is not personal stays as typed', () => {
+  const ordinary = [
+    '98天',
+    '2025年',
+    '0.5万—1.2万',
+    '18:30',
+    '6.5‰',
+    '第2.15条',
+    '2.15和3.4',
+    '12345热线',
+    '12333',
+    '2022年9月13日',
+    '2022-09-13至2023-01-01',
+    '一年15天',
+    '三孩',
+    '住在牧区',
+    '住院费用',
+    '我是二胎妈妈，产假有多少天',
+    '托育机构每千人口4.5个',
+    'Ｃ罗',
+  ];
+  it.each(ordinary)('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it('leaves every clause of the plan unchanged, numbers and all', () => {
+    const texts = docs.flatMap((d) => d.clauses.flatMap((c) => [c.title, c.text]));
+    expect(texts.length).toBeGreaterThan(30);
+    for (const text of texts) expect(redact(text)).toBe(text);
+  });
+
+  it('keeps the figures in the search echo', async () => {
+    const res = await app.request(`/api/search?q=${encodeURIComponent('2025年托育0.5万—1.2万 18:30 98天')}`);
+    expect(res.status).toBe(200);
+    const { normalized } = (await res.json()) as { normalized: string };
+    for (const figure of ['2025', '0.5', '1.2', '18:30', '98']) expect(normalized).toContain(figure);
+  });
+});
+
+describe('any way of typing a number', () => {
+  const FULL_WIDTH = '０１２３４５６７８９';
+  const CHINESE = '〇一二三四五六七八九';
+  /** A digit as a person might type it: ASCII, full-width or a Chinese numeral. */
+  const digitAs = (d: number) => fc.constantFrom(String(d), FULL_WIDTH[d]!, CHINESE[d]!);
+  const typed = (digits: string) =>
+    fc
+      .tuple(
+        ...[...digits].map((d) => digitAs(Number(d))),
+        fc.constantFrom('', ' ', '-', '.'),
+        fc.array(fc.nat(digits.length - 1), { maxLength: 3 }),
+      )
+      .map((parts) => {
+        const gaps = new Set(parts.at(-1) as number[]);
+        const separator = parts.at(-2) as string;
+        return (parts.slice(0, -2) as string[]).map((ch, i) => (gaps.has(i) && i > 0 ? separator + ch : ch)).join('');
+      });
+  const mobile = fc
+    .tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{9}$/))
+    .map(([b, r]) => `1${b}${r}`);
+  const context = fc.constantFrom('', '我的', 'tel', '电话：', '手机号是', 'ID');
+  const after = fc.constantFrom('', '，产假有多少天？', ' 2', 'abc', '号码');
+
+  /** No 7 digits of any generated number survive redaction, however it is typed and whatever surrounds it. */
+  function expectNeverLeaks(numbers: fc.Arbitrary<string>, seed: number) {
+    fc.assert(
+      fc.property(
+        numbers.chain((n) => fc.tuple(fc.constant(n), typed(n), context, after)),
+        ([digits, form, before, rest]) => expectNoLeak(redact(`${before}${form}${rest}`), digits),
+      ),
+      { seed, numRuns: 2000 },
+    );
+  }
+
+  it('never lets 7 digits of a mobile number through, whatever the digits, separators and context', () => {
+    expectNeverLeaks(mobile, 20260503);
+  });
+
+  it('never lets 7 digits of an ID through, valid check digit or not', () => {
+    expectNeverLeaks(fc.stringMatching(/^[1-9]\d{5}(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d)\d{4}$/), 20260504);
+  });
+});
