@@ -21,7 +21,7 @@ describe('limits in workerd', () => {
     for (let i = 0; i < 61 && !limited; i++) {
       const res = await send('203.0.113.7');
       if (res.status === 429) limited = res;
-      else expect([res.status, await res.text()]).toEqual([202, '{"accepted":true}']);
+      else expect([res.status, await res.text()]).toEqual([202, '{"accepted":true,"stored":true}']);
     }
     expect(limited?.headers.get('retry-after')).toBe('60');
     const body = (await limited!.json()) as { error: { code: string; message: string } };

@@ -57,7 +57,8 @@ export interface QueryWord {
 }
 
 /** Weight of a term from a word that tells `info`: linear up to TUNING.fullInfo, then saturating. */
-export const weightOf = (info: number): number => Math.min(TUNING.maxTermWeight, info / TUNING.fullInfo);
+export const weightOf = (info: number): number =>
+  Math.min(TUNING.maxTermWeight, (info / TUNING.fullInfo) ** TUNING.termExponent);
 
 const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
 
