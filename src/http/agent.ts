@@ -18,6 +18,7 @@ export const agentRoutes = new Hono<AppEnv>()
   .route('/', openapiRoutes)
   .get('/agent', consoleHeaders, (c) => {
     const q = c.req.query('q')?.slice(0, 500);
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
     const assets = { styles: [assetUrl('agent.css')], scripts: [assetUrl('agent.js')] };
-    return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, ...assets }));
+    return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, lang, ...assets }));
   });

@@ -83,7 +83,7 @@ export function pageError(c: Context, status: 404 | 500, message: string): Respo
   c.header('content-security-policy', contentSecurityPolicy("'self'"));
   c.header('x-content-type-options', 'nosniff');
   return c.html(
-    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><p>${message}。<a href="/">回到首页</a></p></html>`,
+    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><main><h1>${message}</h1><p><a href="/">回到首页</a></p></main></html>`,
     status,
   );
 }

@@ -100,6 +100,9 @@ export const clauseHighlight = z.object({
 });
 export type ClauseHighlight = z.infer<typeof clauseHighlight>;
 
+/** ?lang=en on a page shows its labels in English; anything else is Simplified Chinese. */
+export const pageLang = z.object({ lang: z.enum(['zh', 'en']).optional().catch(undefined) });
+
 /** Query of GET /: `embed=1` inside the widget's iframe, with the title the host page chose. */
 export const chatQuery = z.object({
   embed: z

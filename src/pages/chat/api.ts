@@ -1,16 +1,15 @@
 // Calls POST /api/ask as a stream and hands each event to the page; the done event's answer is the one kept.
-import type { Answer, Citation } from '../../http/schemas';
+import type { AskResponse, ShownCitation } from '../../http/schemas';
 import { apiErrorMessage } from '../api-error';
 import type { ClausePath } from './conversation';
+import { ui } from './lang';
 import { readSse } from './sse';
 
 export interface StreamHandlers {
   onPaths(paths: Record<string, ClausePath>): void;
-  onCitation(citation: Citation, n: number): void;
+  onCitation(citation: ShownCitation, n: number): void;
   onDelta(text: string): void;
 }
-
-const FAILED = '网络好像不太稳定，回答没有完成，请稍后再试。';
 
 /** Asks one question; resolves with the authoritative answer or throws an Error whose message a citizen can read. */
 export async function streamAnswer(
@@ -18,7 +17,8 @@ export async function streamAnswer(
   history: { role: string; content: string }[],
   signal: AbortSignal,
   on: StreamHandlers,
-): Promise<Answer> {
+): Promise<AskResponse> {
+  const FAILED = ui().failed;
   let res: Response;
   try {
     res = await fetch('/api/ask', {
@@ -40,11 +40,11 @@ export async function streamAnswer(
         const hits = payload.hits as { clause: string; path: ClausePath }[];
         on.onPaths(Object.fromEntries(hits.map((hit) => [hit.clause, hit.path])));
       } else if (event === 'citation') {
-        on.onCitation(payload as Citation, payload.n as number);
+        on.onCitation(payload as ShownCitation, payload.n as number);
       } else if (event === 'delta') {
         on.onDelta(payload.text as string);
       } else if (event === 'done') {
-        return payload as Answer;
+        return payload as AskResponse;
       } else if (event === 'error') {
         failure = (payload.message as string) || FAILED;
         break;
@@ -52,7 +52,7 @@ export async function streamAnswer(
     }
   } catch (err) {
     // A phone losing signal mid-answer rejects the read with the browser's own English text ("network error");
-    // the citizen gets the Chinese message instead.
+    // the citizen gets the catalogue's message instead.
     if (signal.aborted) throw err;
   }
   throw new Error(failure);

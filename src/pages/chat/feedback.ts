@@ -1,11 +1,12 @@
 // Thumbs up / down under an answer, sent to POST /api/feedback; the choice is remembered with the conversation.
 import type { AssistantTurn } from './conversation';
 import { h } from '../dom';
+import { ui } from './lang';
 
 // Words rather than thumb emoji: many phones and kiosks lack an emoji font and would show empty boxes.
 const RATINGS = [
-  { rating: 'up', label: '有帮助' },
-  { rating: 'down', label: '没帮助' },
+  { rating: 'up', label: () => ui().helpful },
+  { rating: 'down', label: () => ui().notHelpful },
 ] as const;
 
 function mark(bar: HTMLElement, rating: 'up' | 'down', status: HTMLElement): void {
@@ -13,15 +14,15 @@ function mark(bar: HTMLElement, rating: 'up' | 'down', status: HTMLElement): voi
     b.setAttribute('aria-pressed', String(b.dataset.rating === rating));
     b.disabled = true;
   }
-  status.textContent = '谢谢您的反馈';
+  status.textContent = ui().thanks;
 }
 
 /** The feedback bar for one answer; `onRated` saves the rating so a reload shows it. */
 export function feedbackBar(turn: AssistantTurn, onRated: () => void): HTMLElement {
   const status = h('span', { class: 'feedback-status', role: 'status' });
-  const bar = h('div', { class: 'feedback', role: 'group', 'aria-label': '这个回答有帮助吗？' });
+  const bar = h('div', { class: 'feedback', role: 'group', 'aria-label': ui().feedbackLabel });
   for (const { rating, label } of RATINGS) {
-    const button = h('button', { type: 'button', 'data-rating': rating, 'aria-pressed': 'false' }, label);
+    const button = h('button', { type: 'button', 'data-rating': rating, 'aria-pressed': 'false' }, label());
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
@@ -41,7 +42,7 @@ export function feedbackBar(turn: AssistantTurn, onRated: () => void): HTMLEleme
         mark(bar, rating, status);
       } catch {
         button.disabled = false;
-        status.textContent = '反馈没有发送成功，请稍后再试';
+        status.textContent = ui().feedbackFailed;
       }
     });
     bar.append(button);
