@@ -20,8 +20,8 @@ function relabel(): void {
     el.setAttribute('aria-label', t[el.dataset.textLabel!] ?? '');
   for (const el of document.querySelectorAll<HTMLElement>('[data-text-placeholder]'))
     el.setAttribute('placeholder', t[el.dataset.textPlaceholder!] ?? '');
-  const heading = document.querySelector('h1');
-  if (heading && !heading.hasAttribute('data-own-title')) heading.textContent = document.title = ui().title;
+  const heading = document.querySelector('header:not([data-own-title]) h1');
+  if (heading) heading.textContent = document.title = ui().title;
 }
 
 function setLang(next: Lang, onChange: () => void): void {

@@ -1,6 +1,6 @@
 // Chat messages as DOM: the citizen's bubble, and the assistant's with citation markers, quote, label and feedback.
-// Every answer is drawn as its first line and the rest: 大字模式 shows the first line with the rest and the first
-// quote one tap away (the CSS of html.large hides .answer-rest until asked).
+// Every answer is drawn as its short part (first line, or first sentence when more follows) and the rest: 大字模式
+// shows the short part, with the rest and the first quote one tap away (html.large hides .answer-rest until asked).
 import type { ShownCitation } from '../../http/schemas';
 import { h } from '../dom';
 import { fill } from '../messages';
@@ -10,6 +10,20 @@ import { ui } from './lang';
 import { quoteCard, repeatsAnswer } from './quote';
 
 let seq = 0;
+
+/**
+ * Where the short answer ends: after the first line, or the first sentence (with its markers) when at least a few
+ * words follow; -1 when the answer is short already.
+ * @example shortEnd('产假98天。[1]另有奖励生育假90天，配偶看护假15天。[2]') // 8
+ */
+export function shortEnd(text: string): number {
+  const line = text.indexOf('\n');
+  const sentence = /[。！？]((?:\[\d{1,2}\])*)/.exec(text);
+  let cut = sentence ? sentence.index + sentence[0].length : -1;
+  if (line >= 0 && (cut < 0 || line < cut)) cut = line;
+  if (cut < 0) return -1;
+  return text.slice(cut).replace(/\[\d{1,2}\]|\s/g, '').length >= 10 ? cut : -1;
+}
 
 export function userMessage(text: string): HTMLElement {
   return h('div', { class: 'msg user', 'data-role': 'user' }, h('div', { class: 'bubble' }, text));
@@ -63,7 +77,7 @@ export function assistantMessage(embed: boolean): AssistantView {
     if (same) return;
     const marker = markers[n - 1];
     const card = quoteCard(c, n, `${id}-q${n}`, paths, embed, repeatsAnswer(c, answerText), () => closeQuote(true));
-    bubble.querySelector('.answer-actions')?.after(card) ?? body.after(card);
+    (bubble.querySelector('.answer-actions') ?? body).after(card);
     marker?.setAttribute('aria-expanded', 'true');
     open = { n, card, marker };
     onQuote(true);
@@ -105,7 +119,7 @@ export function assistantMessage(embed: boolean): AssistantView {
     closeQuote(false);
     answerText = text;
     markers = [];
-    const cut = text.indexOf('\n');
+    const cut = shortEnd(text);
     if (cut < 0) return body.replaceChildren(...marked(text, citations, paths));
     body.replaceChildren(
       h('span', { class: 'answer-first' }, ...marked(text.slice(0, cut), citations, paths)),

@@ -27,9 +27,9 @@ export function chatPage({ embed, title, lang, styles, scripts }: ChatPageProps)
     bodyClass: embed ? 'chat embed' : 'chat',
     children: (
       <div class="app">
-        <header class="bar">
-          {/* The host page's title stays as given; the catalogue's follows the page language (lang.ts). */}
-          <h1 data-own-title={title ? '' : undefined}>{heading}</h1>
+        {/* The host page's title stays as given; the catalogue's follows the page language (lang.ts). */}
+        <header class="bar" data-own-title={title ? '' : undefined}>
+          <h1>{heading}</h1>
           <div class="bar-actions">
             <button
               type="button"
