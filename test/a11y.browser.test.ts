@@ -47,6 +47,7 @@ describe('axe-core: no serious or critical violation', () => {
     ['chat in English', '/?lang=en'],
     ['chat inside the widget frame', '/?embed=1&title=%E7%94%9F%E8%82%B2%E6%94%BF%E7%AD%96%E5%92%A8%E8%AF%A2'],
     ['hotline console', '/agent'],
+    ['hotline console in English', '/agent?lang=en'],
     ['clause page with a quote marked', '/clauses/2.15?start=40&end=80#quote'],
     ['clause page in English', '/clauses/2.3?lang=en'],
     ['unknown clause (404)', '/clauses/9.99'],

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../src/http/schemas';
 import { ARTIFACTS, launchBrowser, openIn } from './support/browser';
 import { citeSentence, type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';
+import { hostPageWithWidget, serveHostPage } from './support/host-page';
 import { type RunningServer, startServer } from './support/server';
 
 const NARROW = { width: 320, height: 640 };
@@ -145,6 +146,20 @@ describe('language of the page', () => {
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await expect(page.getByRole('button', { name: 'Start over' }).count()).resolves.toBe(1);
+  });
+
+  it('opens the widget in English on a host page that asks for it', async () => {
+    const host = await serveHostPage(hostPageWithWidget(app.url, 'data-lang="en"'));
+    servers.push(host);
+    const { page } = await openIn(browser, host.url, { viewport: PHONE });
+    contexts.push(page.context());
+    const launcher = page.locator('[data-widget-launcher]');
+    await expect(launcher.textContent()).resolves.toBe('Fertility policy Q&A');
+    await launcher.click();
+    const chat = page.frameLocator('iframe');
+    await expect(chat.locator('.send').textContent()).resolves.toBe('Send');
+    await expect(chat.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(chat.getByRole('button', { name: 'Close the chat' }).count()).resolves.toBe(1);
   });
 
   it('stays Chinese for a Chinese first question', async () => {
