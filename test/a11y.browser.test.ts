@@ -2,37 +2,25 @@
 // console, clause page, error pages), and the points axe cannot judge are checked directly: focus on opening and
 // closing the widget, target sizes, focus rings, reduced motion, 200 % text at 320 px.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, serious } from './support/axe';
-import { ARTIFACTS, launchBrowser, openIn } from './support/browser';
+import { ARTIFACTS, openIn } from './support/browser';
 import { hostPageWithWidget, serveHostPage } from './support/host-page';
-import { type RunningServer, startServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const NARROW = { width: 320, height: 640 };
 const DESKTOP = { width: 1280, height: 800 };
 
-let app: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
+const suite = browserSuite();
+const open = (path: string, options: Parameters<typeof suite.open>[1] = {}) =>
+  suite.open(path, { bypassCSP: true, ...options });
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function open(path: string, options: Parameters<typeof openIn>[2] = {}) {
-  const opened = await openIn(browser, app.url + path, { bypassCSP: true, ...options });
-  contexts.push(opened.context);
-  return opened;
+/** The widget's host page on its own origin, opened in a fresh context. */
+async function hostPage(options: Parameters<typeof openIn>[2]) {
+  const host = await serveHostPage(hostPageWithWidget(suite.app.url));
+  suite.keepServer(host);
+  return suite.open('', options, host.url);
 }
 
 async function askAndWait(page: Page, question: string): Promise<void> {
@@ -80,32 +68,26 @@ describe('axe-core: no serious or critical violation', () => {
   });
 
   it('widget launcher on a host page, closed and open', async () => {
-    const host = await serveHostPage(hostPageWithWidget(app.url));
-    servers.push(host);
-    const { page } = await openIn(browser, host.url, { bypassCSP: true, viewport: DESKTOP });
-    contexts.push(page.context());
+    const { page } = await hostPage({ bypassCSP: true, viewport: DESKTOP });
     await page.locator('[data-widget-launcher]').waitFor();
     expect(serious(await axeViolations(page))).toEqual([]);
     await page.locator('[data-widget-launcher]').click();
     const frame = page.frameLocator('iframe');
     await frame.locator('[name="question"]').waitFor();
     expect(serious(await axeViolations(page))).toEqual([]);
-    const inner = page.frames().find((f) => f.url().startsWith(app.url))!;
+    const inner = page.frames().find((f) => f.url().startsWith(suite.app.url))!;
     expect(serious(await axeViolations(inner))).toEqual([]);
   });
 });
 
 describe('what axe cannot judge alone', () => {
   it('the widget puts focus in the question box on open and back on the launcher on close', async () => {
-    const host = await serveHostPage(hostPageWithWidget(app.url));
-    servers.push(host);
-    const { page } = await openIn(browser, host.url, { viewport: DESKTOP });
-    contexts.push(page.context());
+    const { page } = await hostPage({ viewport: DESKTOP });
     const launcher = page.locator('[data-widget-launcher]');
     const inputFocused = () =>
       page
         .frames()
-        .find((f) => f.url().startsWith(app.url))
+        .find((f) => f.url().startsWith(suite.app.url))
         ?.evaluate(() => document.activeElement?.getAttribute('name'));
     await launcher.focus();
     await page.keyboard.press('Enter');

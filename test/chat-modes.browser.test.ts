@@ -2,39 +2,20 @@
 // page following their language, the quote card on a phone (in view, never a repeat of the answer) and the length
 // counter near the 500-character limit.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AskResponse } from '../src/http/schemas';
-import { ARTIFACTS, launchBrowser, openIn } from './support/browser';
+import { ARTIFACTS } from './support/browser';
 import { citeSentence, type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';
 import { hostPageWithWidget, serveHostPage } from './support/host-page';
-import { type RunningServer, startServer } from './support/server';
+import { startServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const NARROW = { width: 320, height: 640 };
 const PHONE = { width: 360, height: 640 };
 
-let app: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function open(path = '/', viewport = PHONE, base = app.url) {
-  const opened = await openIn(browser, base + path, { viewport });
-  contexts.push(opened.context);
-  return opened;
-}
+const suite = browserSuite();
+const open = (path = '/', viewport = PHONE, base?: string) => suite.open(path, { viewport }, base);
 
 const lastDone = (page: Page) => page.locator('[data-role="assistant"][data-state="done"]').last();
 
@@ -46,7 +27,7 @@ async function ask(page: Page, question: string): Promise<void> {
 }
 
 async function askApi(question: string): Promise<AskResponse> {
-  const res = await fetch(`${app.url}/api/ask`, {
+  const res = await fetch(`${suite.app.url}/api/ask`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ question }),
@@ -149,10 +130,9 @@ describe('language of the page', () => {
   });
 
   it('opens the widget in English on a host page that asks for it', async () => {
-    const host = await serveHostPage(hostPageWithWidget(app.url, 'data-lang="en"'));
-    servers.push(host);
-    const { page } = await openIn(browser, host.url, { viewport: PHONE });
-    contexts.push(page.context());
+    const host = await serveHostPage(hostPageWithWidget(suite.app.url, 'data-lang="en"'));
+    suite.keepServer(host);
+    const { page } = await open('', PHONE, host.url);
     const launcher = page.locator('[data-widget-launcher]');
     await expect(launcher.textContent()).resolves.toBe('Fertility policy Q&A');
     await launcher.click();
@@ -181,7 +161,7 @@ describe('language of the page', () => {
     const cited = api.citations[0]!;
     await page.screenshot({ path: join(ARTIFACTS, 'chat-traditional.png') });
     await answer.locator('[data-quote] a').click();
-    await page.waitForURL(`${app.url}/clauses/${cited.clause}?start=${cited.start}&end=${cited.end}#quote`);
+    await page.waitForURL(`${suite.app.url}/clauses/${cited.clause}?start=${cited.start}&end=${cited.end}#quote`);
     await expect(page.locator('mark#quote').textContent()).resolves.toBe(cited.quote);
   });
 });
@@ -224,7 +204,8 @@ describe('phone layout', () => {
     // A model answer in its own words: the card then shows the plan's words.
     const fake: FakeAnthropic = await startFakeAnthropic();
     const claudeApp = await startServer({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
-    servers.push(claudeApp, { url: fake.url, close: () => fake.close() });
+    suite.keepServer(claudeApp);
+    suite.keepServer({ url: fake.url, close: () => fake.close() });
     fake.script((body) => ({
       kind: 'answer',
       blocks: [{ text: '青海在国家规定的产假之外另给奖励假。', citations: [citeSentence(body, '产假98天')] }],

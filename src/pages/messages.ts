@@ -108,9 +108,10 @@ const chatEn: ChatText = {
 
 export const CHAT: Record<Lang, ChatText> = { zh: chatZh, en: chatEn };
 
-export const WIDGET: Record<Lang, { title: string; close: string }> = {
-  zh: { title: '生育政策问答', close: '关闭' },
-  en: { title: 'Fertility policy Q&A', close: 'Close' },
+/** The launcher's default label (data-title overrides it). */
+export const WIDGET: Record<Lang, { title: string }> = {
+  zh: { title: '生育政策问答' },
+  en: { title: 'Fertility policy Q&A' },
 };
 
 const clauseZh = {
@@ -159,7 +160,6 @@ const consoleZh = {
   department: '按部门筛选',
   departmentPlaceholder: '输入部门名称，如 医保',
   departmentCounts: '牵头{lead}·配合{partner}',
-  noDepartment: '没有这个部门',
   idle: '输入关键词，或选择主题、部门列出全部相关措施。',
   found: '找到 {n} 个条款',
   doubt: '；方案可能没有直接回答，请核对原文',
@@ -206,7 +206,6 @@ export const CONSOLE: Record<Lang, typeof consoleZh> = {
     department: 'Filter by department',
     departmentPlaceholder: 'Type a department, e.g. 医保',
     departmentCounts: 'leads {lead} · shares {partner}',
-    noDepartment: 'No such department',
     idle: 'Type keywords, or choose a topic or department to list every measure.',
     found: '{n} clauses found',
     doubt: '; the Plan may not answer this directly, check the text',

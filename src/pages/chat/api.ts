@@ -2,7 +2,7 @@
 import type { AskResponse, ShownCitation } from '../../http/schemas';
 import { apiErrorMessage } from '../api-error';
 import type { ClausePath } from './conversation';
-import { ui } from './lang';
+import { currentLang, ui } from './lang';
 import { readSse } from './sse';
 
 export interface StreamHandlers {
@@ -31,7 +31,9 @@ export async function streamAnswer(
     if (signal.aborted) throw err;
     throw new Error(FAILED);
   }
-  if (!res.ok || !res.body) throw new Error(await apiErrorMessage(res, FAILED));
+  // The API's messages are Chinese: an English page says its own.
+  const english = currentLang() === 'en';
+  if (!res.ok || !res.body) throw new Error(english ? FAILED : await apiErrorMessage(res, FAILED));
   let failure = FAILED;
   try {
     for await (const { event, data } of readSse(res.body)) {
@@ -46,7 +48,7 @@ export async function streamAnswer(
       } else if (event === 'done') {
         return payload as AskResponse;
       } else if (event === 'error') {
-        failure = (payload.message as string) || FAILED;
+        failure = (!english && (payload.message as string)) || FAILED;
         break;
       }
     }
