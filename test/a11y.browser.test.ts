@@ -133,6 +133,28 @@ describe('what axe cannot judge alone', () => {
     await expect(animationOf('reduce')).resolves.toBe('none');
   });
 
+  it('the console follows the browser text size (no fixed 12-13 px type)', async () => {
+    const { page } = await open('/agent?q=' + encodeURIComponent('托育机构 备案'), {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.locator('#results [data-clause]').first().waitFor();
+    const sizes = () =>
+      page.evaluate(() =>
+        ['.tree button', '#results .path', '#results .duty', '.bar .keys', '#status'].map((selector) =>
+          parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize),
+        ),
+      );
+    const normal = await sizes();
+    for (const size of normal) expect(size).toBeGreaterThanOrEqual(13);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const doubled = await sizes();
+    doubled.forEach((size, i) => expect(size).toBe(normal[i]! * 2));
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'agent-text-200.png') });
+  });
+
   it('loses nothing at 200 % text on a 320 px screen', async () => {
     const { page } = await open('/', { viewport: NARROW });
     // The browser's text-size setting: every size on the page is in rem.

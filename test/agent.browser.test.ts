@@ -102,6 +102,17 @@ describe('hotline console', () => {
     );
     for (const text of await rows.locator('.duty').allTextContents()) expect(text).toContain('省医保局');
     await page.screenshot({ path: join(ARTIFACTS, 'agent-department-1366x768.png') });
+    // On by keyboard: Tab reaches the first row it leads, ↓ walks on into the shared ones, Enter opens.
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-group]')?.getAttribute('data-group'));
+    await expect.poll(focused).toBe('lead');
+    for (let i = 0; i < leads.length; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('partner');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#detail [data-open-clause]').getAttribute('data-open-clause'))
+      .toBe(shares[0]!.clause);
   });
 
   it("lists a department's duties when its name is typed in the search box", async () => {
