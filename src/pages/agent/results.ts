@@ -1,6 +1,7 @@
 // The console's result list: a listbox with a roving tabindex, the rows of the latest search and the selected one.
 // Filtered by a department, the rows fall into two groups: the measures it leads (牵头), then those it shares (配合).
 import { h } from '../dom';
+import { fill } from '../messages';
 import { type ResultItem, text } from './api';
 import { resultRow } from './render';
 
@@ -9,7 +10,7 @@ function group(key: string, label: string, rows: HTMLElement[]): HTMLElement {
   return h(
     'li',
     { role: 'group', class: 'group', 'aria-labelledby': `group-${key}`, 'data-group': key },
-    h('span', { class: 'group-label', id: `group-${key}`, role: 'presentation' }, `${label}（${rows.length}）`),
+    h('span', { class: 'group-label', id: `group-${key}`, role: 'presentation' }, fill(label, { n: rows.length })),
     h('ul', { role: 'none' }, ...rows),
   );
 }
