@@ -157,6 +157,7 @@ describe('language of the page', () => {
     const answer = lastDone(page);
     await expect(answer.locator('.answer').textContent()).resolves.toContain('育兒假');
     await expect(answer.locator('.answer').textContent()).resolves.not.toContain('育儿假');
+    await expect(answer.locator('.answer').getAttribute('lang')).resolves.toBe('zh-Hant-TW');
     await answer.locator('.cite').first().click();
     const cited = api.citations[0]!;
     await page.screenshot({ path: join(ARTIFACTS, 'chat-traditional.png') });

@@ -110,6 +110,7 @@ async function ask(raw: string): Promise<void> {
       content: answer.answer,
       answered: answer.answered,
       citations: answer.citations,
+      script: answer.script,
       question,
       paths,
     };

@@ -1,5 +1,5 @@
 // The conversation as data: what the page shows, what sessionStorage keeps and what the API gets as history.
-import type { ShownCitation } from '../../http/schemas';
+import type { AnswerScript, ShownCitation } from '../../http/schemas';
 
 export interface ClausePath {
   part: string;
@@ -17,6 +17,8 @@ export interface AssistantTurn {
   content: string;
   answered: boolean;
   citations: ShownCitation[];
+  /** The script of the answer's Chinese (a Traditional question is answered in Traditional). */
+  script?: AnswerScript;
   /** The question it answers, sent back with feedback. */
   question: string;
   /** Where cited clauses sit in the plan, from the hits event; missing ones are fetched when a quote opens. */

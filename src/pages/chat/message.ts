@@ -156,6 +156,8 @@ export function assistantMessage(embed: boolean): AssistantView {
     show,
     finish(turn, onRated) {
       show(turn.content, turn.citations, turn.paths);
+      // Screen readers pick the right voice for Traditional text.
+      if (turn.script && turn.script !== 'zh-Hans') body.setAttribute('lang', turn.script);
       const actions = briefActions(turn);
       if (actions) body.after(actions);
       if (!turn.answered) {
