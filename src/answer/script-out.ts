@@ -8,6 +8,7 @@ import twVariants from 'opencc-js/dict/TWVariants';
 import { toSimplified } from '../corpus/script';
 import phrases from '../generated/phrases.json';
 import type { Answer, AnswerScript, AskResponse, Citation, HistoryTurn, ShownCitation } from '../http/schemas';
+import type { AskEvent } from './ask';
 
 /**
  * Simplified -> Traditional: the build's phrase table (src/node/build-phrases.ts), then OpenCC's characters, then
@@ -93,4 +94,23 @@ export function answerInScript(answer: Answer, script: AnswerScript): AskRespons
     script,
     citations: answer.citations.map((c) => shownCitation(c, script)),
   };
+}
+
+/** An answer event as the asker reads it: deltas, citations and done converted, hits as they are. */
+export type ShownEvent =
+  | Exclude<AskEvent, { event: 'citation' | 'done' }>
+  | { event: 'citation'; data: ShownCitation & { n: number } }
+  | { event: 'done'; data: AskResponse };
+
+/** The answer pipeline's events in `script`; whatever records them upstream keeps the canonical answer. */
+export async function* eventsInScript(
+  events: AsyncIterable<AskEvent>,
+  script: AnswerScript,
+): AsyncGenerator<ShownEvent> {
+  for await (const e of events) {
+    if (e.event === 'delta') yield { event: 'delta', data: { text: inScript(e.data.text, script) } };
+    else if (e.event === 'citation') yield { event: 'citation', data: shownCitation(e.data, script) };
+    else if (e.event === 'done') yield { event: 'done', data: answerInScript(e.data, script) };
+    else yield e;
+  }
 }

@@ -57,6 +57,12 @@ const chatZh = {
   notHelpful: '没帮助',
   thanks: '谢谢您的反馈',
   feedbackFailed: '反馈没有发送成功，请稍后再试',
+  /** The comment box after 没帮助 (src/pages/chat/feedback.ts). */
+  thanksDown: '已收到您的反馈，谢谢！我们会据此改进回答。',
+  commentPlaceholder: '哪里没帮到您？（可不填）',
+  commentLabel: '哪里没帮到您？（可不填，最多500字）',
+  commentSend: '提交反馈',
+  commentHint: '请不要填写姓名、身份证号、手机号等个人信息。',
 };
 
 export type ChatText = typeof chatZh;
@@ -104,6 +110,11 @@ const chatEn: ChatText = {
   notHelpful: 'Not helpful',
   thanks: 'Thank you for your feedback',
   feedbackFailed: 'Your feedback was not sent. Please try again later.',
+  thanksDown: 'Thank you, we have your feedback and will use it to improve the answers.',
+  commentPlaceholder: 'What was missing? (optional)',
+  commentLabel: 'What was missing? (optional, up to 500 characters)',
+  commentSend: 'Send feedback',
+  commentHint: 'Please do not include names, ID numbers or phone numbers.',
 };
 
 export const CHAT: Record<Lang, ChatText> = { zh: chatZh, en: chatEn };
