@@ -4,7 +4,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { AskResponse } from '../src/http/schemas';
 import { ARTIFACTS } from './support/browser';
 import { citeSentence, type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';
 import { hostPageWithWidget, serveHostPage } from './support/host-page';
@@ -26,14 +25,7 @@ async function ask(page: Page, question: string): Promise<void> {
   await page.locator('[data-role="assistant"][data-state="done"]').nth(before).waitFor();
 }
 
-async function askApi(question: string): Promise<AskResponse> {
-  const res = await fetch(`${suite.app.url}/api/ask`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question }),
-  });
-  return (await res.json()) as AskResponse;
-}
+const askApi = (question: string) => suite.askApi(question);
 
 const noSideScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);

@@ -2,6 +2,7 @@
 // after it, so each test stands alone.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { AskResponse } from '../../src/http/schemas';
 import { launchBrowser, type OpenedPage, openIn } from './browser';
 import { type RunningServer, startServer } from './server';
 
@@ -14,6 +15,8 @@ export interface BrowserSuite {
   keep(context: BrowserContext): void;
   /** Closes the server (a host page, a fake API) after the test. */
   keepServer(server: RunningServer): void;
+  /** What the JSON API answers, so expectations follow the answerer rather than a copy of today's wording. */
+  askApi(question: string): Promise<AskResponse>;
 }
 
 /** Registers the hooks; call at the top of a test file. */
@@ -47,5 +50,13 @@ export function browserSuite(): BrowserSuite {
     },
     keep: (context) => void contexts.push(context),
     keepServer: (server) => void servers.push(server),
+    async askApi(question) {
+      const res = await fetch(`${app.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question }),
+      });
+      return (await res.json()) as AskResponse;
+    },
   };
 }
