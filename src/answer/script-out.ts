@@ -16,11 +16,13 @@ import type { AskEvent } from './ask';
  * (張棟樑, 仙姑峯), which the plan has none of, so they stay out of the Worker.
  */
 const toTraditional = [phrases.st, stCharacters];
-const converters: Record<AnswerScript, (text: string) => string> = {
-  'zh-Hans': (text) => text,
-  'zh-Hant-TW': ConverterFactory(toTraditional, [twVariants]),
-  'zh-Hant-HK': ConverterFactory(toTraditional, [hkVariants]),
-};
+type Traditional = Exclude<AnswerScript, 'zh-Hans'>;
+const variants: Record<Traditional, string> = { 'zh-Hant-TW': twVariants, 'zh-Hant-HK': hkVariants };
+// Building a converter's trie takes about 20 ms: each is built on first use, so a Worker's cold start and every
+// Simplified question never pay for it.
+const converters: Partial<Record<Traditional, (text: string) => string>> = {};
+const converterFor = (script: Traditional) =>
+  (converters[script] ??= ConverterFactory(toTraditional, [variants[script]]));
 
 const keysOf = (dict: string) => new Set(dict.split('|').map((entry) => entry.slice(0, entry.indexOf(' '))));
 const valuesOf = (dict: string) => new Set(dict.split('|').map((entry) => entry.slice(entry.indexOf(' ') + 1)));
@@ -78,7 +80,8 @@ export function scriptOf(question: string, history: readonly HistoryTurn[] = [])
 }
 
 /** Converts display text into `script`. */
-export const inScript = (text: string, script: AnswerScript): string => converters[script](text);
+export const inScript = (text: string, script: AnswerScript): string =>
+  script === 'zh-Hans' ? text : converterFor(script)(text);
 
 /** A citation with the quote as the asker reads it; `quote`, `start` and `end` stay canonical. */
 export const shownCitation = <C extends Citation>(citation: C, script: AnswerScript): C & ShownCitation => ({
