@@ -4,3 +4,11 @@ declare module 'opencc-js/to/cn' {
   const dictGroups: DictGroup[];
   export default dictGroups;
 }
+declare module 'opencc-js/dict/*' {
+  const dict: string;
+  export default dict;
+}
+declare module 'opencc-js/dict/STCharacters' {
+  const dict: string;
+  export default dict;
+}

@@ -70,26 +70,80 @@ describe('hotline console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lists every measure 省医保局 leads or shares when filtered by department, without a query', async () => {
+  it('lists every measure 省医保局 leads or shares, grouped 牵头 / 配合, picked by type-ahead from the keyboard', async () => {
     await page.goto(`${server.url}/agent`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('department');
-    await page.locator('select[name="department"]').selectOption('省医保局');
+    // Type-ahead: two characters narrow 32 departments to the one meant, Enter picks it.
+    await page.keyboard.type('医保');
+    const options = page.locator('#department-options [role="option"]:visible');
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('省医保局')]);
+    await page.screenshot({ path: join(ARTIFACTS, 'agent-department-typeahead.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('input[name="department"]').inputValue()).toBe('省医保局');
 
     const rows = page.locator('#results [data-clause]');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const api = (await (
       await fetch(`${server.url}/api/measures?department=${encodeURIComponent('省医保局')}`)
-    ).json()) as {
-      measures: { clause: string }[];
-    };
+    ).json()) as { measures: { clause: string; measure: { lead: string[] } }[] };
     expect(await rows.count()).toBe(api.measures.length);
-    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-clause')))).toEqual(
-      api.measures.map((m) => m.clause),
+    const leads = api.measures.filter((m) => m.measure.lead.includes('省医保局'));
+    const shares = api.measures.filter((m) => !m.measure.lead.includes('省医保局'));
+    expect(leads.length).toBeGreaterThan(0);
+    expect(shares.length).toBeGreaterThan(0);
+    const inGroup = (key: string) =>
+      page.locator(`[data-group="${key}"] [data-clause]`).evaluateAll((els) => els.map((e) => e.dataset.clause));
+    await expect(inGroup('lead')).resolves.toEqual(leads.map((m) => m.clause));
+    await expect(inGroup('partner')).resolves.toEqual(shares.map((m) => m.clause));
+    await expect(page.locator('[data-group="lead"] .group-label').textContent()).resolves.toBe(
+      `牵头（${leads.length}）`,
     );
     for (const text of await rows.locator('.duty').allTextContents()) expect(text).toContain('省医保局');
     await page.screenshot({ path: join(ARTIFACTS, 'agent-department-1366x768.png') });
+    // On by keyboard: Tab reaches the first row it leads, ↓ walks on into the shared ones, Enter opens.
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-group]')?.getAttribute('data-group'));
+    await expect.poll(focused).toBe('lead');
+    for (let i = 0; i < leads.length; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('partner');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#detail [data-open-clause]').getAttribute('data-open-clause'))
+      .toBe(shares[0]!.clause);
+  });
+
+  it("lists a department's duties when its name is typed in the search box", async () => {
+    await page.goto(`${server.url}/agent`);
+    await page.keyboard.type('省医保局');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^省医保局：牵头 \d+ 项，配合 \d+ 项/);
+    const api = (await (
+      await fetch(`${server.url}/api/measures?department=${encodeURIComponent('省医保局')}`)
+    ).json()) as { measures: unknown[] };
+    await expect.poll(() => page.locator('#results [data-clause]').count()).toBe(api.measures.length);
+    await expect(page.locator('[data-group="lead"] [data-clause]').count()).resolves.toBeGreaterThan(0);
+    // Part of one name is enough.
+    await page.locator('input[name="q"]').fill('医保局');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^省医保局：/);
+  });
+
+  it('clears the opened clause and its copied note when a new search starts', async () => {
+    await page.goto(`${server.url}/agent?q=${encodeURIComponent('陪产假有几天')}`);
+    await expect.poll(() => page.locator('#results [data-clause]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-open-clause]').count()).toBe(1);
+    await page.keyboard.press('c');
+    await expect.poll(() => page.locator('#copy-status').textContent()).toContain('已复制');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('托育机构 备案');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/找到/);
+    await expect(page.locator('#detail [data-open-clause]').count()).resolves.toBe(0);
+    await expect(page.locator('#detail').textContent()).resolves.not.toContain('已复制');
+    await expect(page.locator('#detail .hint').isVisible()).resolves.toBe(true);
   });
 
   it('keeps the clause opened last when an earlier one loads after it', async () => {

@@ -189,14 +189,14 @@ describe('POST /api/ask', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as Answer;
-    expect(Object.keys(body).sort()).toEqual(['answer', 'answered', 'citations', 'coverage', 'mode']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'answered', 'citations', 'coverage', 'mode', 'script']);
     expect(body.coverage).toBe('direct');
     expect(body.mode).toBe('extractive');
     expect(body.answered).toBe(true);
     expect(body.answer).toContain('98天');
     expect(body.citations.length).toBeGreaterThan(0);
     for (const c of body.citations) {
-      expect(Object.keys(c).sort()).toEqual(['clause', 'doc', 'end', 'quote', 'start', 'title']);
+      expect(Object.keys(c).sort()).toEqual(['clause', 'doc', 'end', 'quote', 'shown', 'start', 'title']);
       expect(c.quote).toBe((await clause(c.clause)).text.slice(c.start, c.end));
     }
   });

@@ -1,61 +1,27 @@
 // The citizen chat, clause page and widget in Debian's chromium: asking, streaming, quotes, safety, layout, embedding.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../src/http/schemas';
-import { ARTIFACTS, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './support/browser';
 import { hostPageWithWidget, serveHostPage } from './support/host-page';
-import { type RunningServer, startServer } from './support/server';
+import { startServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
-let app: RunningServer;
-let browser: Browser;
-const open: { context: BrowserContext; problems: string[] }[] = [];
-const closers: RunningServer[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-afterEach(async () => {
-  for (const { context } of open.splice(0)) await context.close();
-  for (const server of closers.splice(0)) await server.close();
-});
+const suite = browserSuite();
 
 /** A fresh browser context (own sessionStorage) on a page of the app; console errors and CSP reports are kept. */
-async function openPage(path = '/', viewport = PHONE): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
-  const problems: string[] = [];
-  open.push({ context, problems });
-  // Fail with the locator that never appeared, well before the test's own timeout.
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(app.url + path);
-  return { page, problems };
-}
+const openPage = (path = '/', viewport = PHONE) => suite.open(path, { viewport });
 
 const assistant = (page: Page) => page.locator('[data-role="assistant"]');
 const lastDone = (page: Page) => page.locator('[data-role="assistant"][data-state="done"]').last();
 
-/** What the JSON API answers, so expectations follow the answerer rather than a copy of today's wording. */
-async function askApi(question: string): Promise<Answer> {
-  const res = await fetch(`${app.url}/api/ask`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question }),
-  });
-  return (await res.json()) as Answer;
-}
+const askApi = (question: string) => suite.askApi(question);
 
 async function clauseText(clause: string): Promise<string> {
-  return ((await (await fetch(`${app.url}/api/clauses/${clause}`)).json()) as { text: string }).text;
+  return ((await (await fetch(`${suite.app.url}/api/clauses/${clause}`)).json()) as { text: string }).text;
 }
 
 async function askByTyping(page: Page, question: string): Promise<void> {
@@ -86,13 +52,17 @@ describe('chat page', () => {
     const marker = lastDone(page).locator('[data-clause="2.15"]').first();
     await marker.click();
     const quote = page.locator('[data-quote]');
-    await expect(quote.locator('blockquote').textContent()).resolves.toBe(cited.quote);
+    // The extractive answer already says the quoted words: the card says where they are from instead of repeating.
+    await expect(lastDone(page).locator('.answer').textContent()).resolves.toContain(
+      cited.quote.replace(/[；。]$/, ''),
+    );
+    await expect(quote.locator('blockquote').count()).resolves.toBe(0);
     await expect(quote.textContent()).resolves.toContain('降低生育成本');
     await expect(quote.textContent()).resolves.toContain('二、重点任务 › （四）加快构建生育友好环境 › 15.降低生育成本');
     await expect(marker.getAttribute('aria-expanded')).resolves.toBe('true');
     await page.screenshot({ path: join(ARTIFACTS, 'chat-phone-quote.png') });
     await quote.locator('a').click();
-    await page.waitForURL(`${app.url}/clauses/2.15?start=${cited.start}&end=${cited.end}#quote`);
+    await page.waitForURL(`${suite.app.url}/clauses/2.15?start=${cited.start}&end=${cited.end}#quote`);
     await expect(page.locator('mark#quote').textContent()).resolves.toBe(cited.quote);
   });
 
@@ -260,10 +230,12 @@ describe('clause page', () => {
 
 describe('widget on another origin', () => {
   it('opens the chat from the launcher and answers there', async () => {
-    const host = await serveHostPage(hostPageWithWidget(app.url, 'data-title="生育政策咨询" data-color="#1677ff"'));
-    closers.push(host);
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    open.push({ context, problems: [] });
+    const host = await serveHostPage(
+      hostPageWithWidget(suite.app.url, 'data-title="生育政策咨询" data-color="#1677ff"'),
+    );
+    suite.keepServer(host);
+    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    suite.keep(context);
     const page = await context.newPage();
     await page.goto(host.url);
     const launcher = page.locator('[data-widget-launcher]');
@@ -285,10 +257,10 @@ describe('widget on another origin', () => {
   });
 
   it('on a phone sits where data-position says and opens full screen', async () => {
-    const host = await serveHostPage(hostPageWithWidget(app.url, 'data-position="left"'));
-    closers.push(host);
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    open.push({ context, problems: [] });
+    const host = await serveHostPage(hostPageWithWidget(suite.app.url, 'data-position="left"'));
+    suite.keepServer(host);
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    suite.keep(context);
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await page.goto(host.url);
@@ -309,11 +281,11 @@ describe('widget on another origin', () => {
 
   it('is refused by sites outside ALLOWED_EMBED_ORIGINS', async () => {
     const strict = await startServer({ ALLOWED_EMBED_ORIGINS: 'https://example.gov.cn' });
-    closers.push(strict);
+    suite.keepServer(strict);
     const host = await serveHostPage(hostPageWithWidget(strict.url));
-    closers.push(host);
-    const context = await browser.newContext({ viewport: DESKTOP });
-    open.push({ context, problems: [] });
+    suite.keepServer(host);
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
+    suite.keep(context);
     const page = await context.newPage();
     await page.goto(host.url);
     const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));

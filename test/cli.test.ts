@@ -59,7 +59,7 @@ describe('npm run ask', () => {
     expect(printed.answered).toBe(true);
     expect(printed.citations.length).toBeGreaterThan(0);
     for (const c of printed.citations) {
-      expect(Object.keys(c).sort()).toEqual(['clause', 'doc', 'end', 'quote', 'start', 'title']);
+      expect(Object.keys(c).sort()).toEqual(['clause', 'doc', 'end', 'quote', 'shown', 'start', 'title']);
       expect(c.end - c.start).toBe(c.quote.length);
     }
     expect(printed).toEqual(await apiAnswer({ question: '产假有多少天' }));

@@ -21,6 +21,7 @@ export const agentRoutes = new Hono<AppEnv>()
     // ?q= holds a caller's words: personal numbers in it are not written back into the page.
     const raw = c.req.query('q')?.slice(0, 500);
     const q = raw === undefined ? undefined : redact(raw);
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
     const assets = { styles: [assetUrl('agent.css')], scripts: [assetUrl('agent.js')] };
-    return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, ...assets }));
+    return c.html(agentPage({ doc: docs[0]!, topics: TOPICS, departments, q, lang, ...assets }));
   });

@@ -1,19 +1,22 @@
-// POST /api/ask  { question, history?, channel? } -> { answer, answered, coverage, mode, citations }
+// POST /api/ask  { question, history?, channel? } -> { answer, answered, coverage, mode, script, citations }
 //   with Accept: text/event-stream -> SSE events hits, delta, citation, done (or error)
-// Each answer is counted in storage when one is configured (src/http/ask-record.ts).
+// Each answer is counted in storage when one is configured (src/http/ask-record.ts), in canonical Simplified;
+// the citizen gets it in the asker's script (src/answer/script-out.ts): a Traditional question is answered in
+// Traditional, each citation's `quote` staying the canonical slice beside the `shown` text.
 import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ask } from '../answer/ask';
 import type { AskingClient } from '../answer/model-gate';
+import { eventsInScript, scriptOf } from '../answer/script-out';
 import type { Answer } from './schemas';
 import { recorded } from './ask-record';
 import { clientAddress } from './client';
 import type { AppEnv, Bindings } from './env';
 import { rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
-import { askBody } from './schemas';
+import { type AskResponse, askBody } from './schemas';
 
 /** The bindings for one answer: who is asking (for the model budget) and where the fallback reason is noted. */
 function answerEnv(c: Context<AppEnv>): Bindings & AskingClient {
@@ -34,10 +37,12 @@ export const askRoutes = new Hono<AppEnv>().post(
     const input = c.req.valid('json');
     const env = answerEnv(c);
     const log = c.get('log');
-    const events = (signal: AbortSignal) => recorded(ask(input, env, signal), env.DB, input.question, input.channel);
+    const script = scriptOf(input.question, input.history);
+    const events = (signal: AbortSignal) =>
+      eventsInScript(recorded(ask(input, env, signal), env.DB, input.question, input.channel), script);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
       const signal = c.req.raw.signal;
-      let answer: Answer | undefined;
+      let answer: AskResponse | undefined;
       for await (const e of events(signal)) if (e.event === 'done') answer = e.data;
       if (signal.aborted) log.fields.event = 'client_gone';
       noteAnswer(c, answer!);

@@ -106,7 +106,7 @@ export function pageError(
   c.header('x-content-type-options', 'nosniff');
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return c.html(
-    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><p>${message}。<a href="/">回到首页</a></p></html>`,
+    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><main><h1>${message}</h1><p><a href="/">回到首页</a></p></main></html>`,
     status,
   );
 }

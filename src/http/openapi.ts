@@ -7,7 +7,7 @@ import type { AppEnv } from './env';
 import { exportParam, periodQuery, report } from './admin-schemas';
 import { departmentsList, measuresList, measuresQuery } from './hotline-schemas';
 import { apiError, askEvents, clauseDetail, clauseList, feedbackAccepted, health, searchResult } from './responses';
-import { answer, askBody, clauseParam, feedbackBody, searchQuery } from './schemas';
+import { askBody, askResponse, clauseParam, feedbackBody, searchQuery } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ const COMPONENTS = {
   SearchResult: searchResult,
   ClauseList: clauseList,
   Clause: clauseDetail,
-  Answer: answer,
+  Answer: askResponse,
   FeedbackAccepted: feedbackAccepted,
   DepartmentList: departmentsList,
   MeasureList: measuresList,

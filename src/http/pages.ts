@@ -6,26 +6,29 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { redact } from '../answer/redact';
 import { docs } from '../data';
-import { chatPage, DEFAULT_TITLE } from '../pages/chat/page';
+import { chatPage } from '../pages/chat/page';
 import { clauseNotFoundPage, clausePage } from '../pages/clause/page';
 import { assetBody, assetUrl } from './assets';
 import { findClause } from './clauses';
 import type { AppEnv } from './env';
-import { chatQuery, clauseHighlight, clauseParam } from './schemas';
+import { chatQuery, clauseHighlight, clauseParam, pageLang } from './schemas';
 import { pageHeaders } from './security';
 import { settingsOf } from './settings';
 
 const clauseStyles = () => [assetUrl('clause.css')];
+const langOf = (c: { req: { query(name: string): string | undefined } }) =>
+  c.req.query('lang') === 'en' ? 'en' : 'zh';
 
 export const pageRoutes = new Hono<AppEnv>()
-  .get('/', pageHeaders, zValidator('query', chatQuery), (c) => {
-    const { embed } = c.req.valid('query');
+  .get('/', pageHeaders, zValidator('query', chatQuery.extend(pageLang.shape)), (c) => {
+    const { embed, lang = 'zh' } = c.req.valid('query');
     return c.html(
       chatPage({
         embed,
         // The operator names the widget's frame (EMBED_TITLE), never the URL: a link could otherwise put any words
         // (a fake hotline number) in the heading of the official site. The full page always has its own title.
-        title: (embed && settingsOf(c.env).embedTitle) || DEFAULT_TITLE,
+        title: (embed && settingsOf(c.env).embedTitle) || undefined,
+        lang,
         styles: [assetUrl('chat.css')],
         scripts: [assetUrl('chat.js')],
       }),
@@ -36,15 +39,16 @@ export const pageRoutes = new Hono<AppEnv>()
     pageHeaders,
     zValidator('param', clauseParam, (result, c) => {
       // A malformed number is just another clause the plan does not have.
-      if (!result.success) return c.html(clauseNotFoundPage(redact(c.req.param('clause') ?? ''), clauseStyles()), 404);
+      if (!result.success)
+        return c.html(clauseNotFoundPage(redact(c.req.param('clause') ?? ''), clauseStyles(), langOf(c)), 404);
     }),
-    zValidator('query', clauseHighlight),
+    zValidator('query', clauseHighlight.extend(pageLang.shape)),
     (c) => {
       const { clause: id } = c.req.valid('param');
+      const { start, end, lang = 'zh' } = c.req.valid('query');
       const clause = findClause(id);
-      if (!clause) return c.html(clauseNotFoundPage(redact(id), clauseStyles()), 404);
-      const { start, end } = c.req.valid('query');
-      return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, styles: clauseStyles() }));
+      if (!clause) return c.html(clauseNotFoundPage(redact(id), clauseStyles(), lang), 404);
+      return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, lang, styles: clauseStyles() }));
     },
   )
   .get('/widget.js', (c) => {

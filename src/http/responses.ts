@@ -1,7 +1,7 @@
 // Response bodies of the routes that predate the OpenAPI document, as zod schemas, so /openapi.json is generated
 // from schemas like every request is. They mirror what src/http/{search,clauses,feedback,ask}.ts return.
 import { z } from 'zod';
-import { answer, citation } from './schemas';
+import { askResponse, shownCitation } from './schemas';
 
 export const apiError = z.object({
   error: z.object({
@@ -81,8 +81,8 @@ export const feedbackAccepted = z.object({
 /** The data of each server-sent event of POST /api/ask with Accept: text/event-stream. */
 export const askEvents = {
   hits: z.object({ relevant: z.boolean(), hits: z.array(searchResult.shape.hits.element.omit({ measure: true })) }),
-  citation: citation.extend({ n: z.number().int().meta({ description: '回答中 [n] 标记的编号' }) }),
+  citation: shownCitation.extend({ n: z.number().int().meta({ description: '回答中 [n] 标记的编号' }) }),
   delta: z.object({ text: z.string() }),
-  done: answer,
+  done: askResponse,
   error: z.object({ message: z.string() }),
 };

@@ -71,6 +71,22 @@ export const answer = z.object({
 });
 export type Answer = z.infer<typeof answer>;
 
+/** The script of an answer's Chinese text and shown quotes: the asker's (a Traditional question gets Traditional). */
+export const answerScript = z.enum(['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK']).meta({
+  description: '回答文字和 shown 的字形：简体，或台湾、香港繁体（按提问所用的字）',
+});
+export type AnswerScript = z.infer<typeof answerScript>;
+
+/** A citation as POST /api/ask returns it: `quote` stays the canonical slice, `shown` is what to display. */
+export const shownCitation = citation.extend({
+  shown: z.string().meta({ description: '给提问人看的引文（按 script 转换字形）；quote、start、end 始终是简体原文' }),
+});
+export type ShownCitation = z.infer<typeof shownCitation>;
+
+/** The body of POST /api/ask (and its done event): the answer in the asker's script. */
+export const askResponse = answer.extend({ script: answerScript, citations: z.array(shownCitation) });
+export type AskResponse = z.infer<typeof askResponse>;
+
 export const feedbackBody = z.object({
   rating: z.enum(['up', 'down'], { error: 'rating 只能是 up 或 down' }),
   question: trimmed(500, '问题 question'),
@@ -89,6 +105,9 @@ export const clauseHighlight = z.object({
   end: z.coerce.number().int().min(0).optional().catch(undefined),
 });
 export type ClauseHighlight = z.infer<typeof clauseHighlight>;
+
+/** ?lang=en on a page shows its labels in English; anything else is Simplified Chinese. */
+export const pageLang = z.object({ lang: z.enum(['zh', 'en']).optional().catch(undefined) });
 
 /** Query of GET /: `embed=1` inside the widget's iframe. A `title` is ignored: the operator sets it (EMBED_TITLE). */
 export const chatQuery = z.object({

@@ -1,6 +1,7 @@
 // `npm run ask -- "产假有多少天" [--json] [--history "上一问"…]`: the answer with its citations, for a hotline
 // agent at a terminal and for tuning. Uses the same pipeline as POST /api/ask (Claude when the key is set).
 import { askOnce } from '../answer/ask';
+import { answerInScript, scriptOf } from '../answer/script-out';
 import type { HistoryTurn } from '../http/schemas';
 import { askBody } from '../http/schemas';
 
@@ -22,20 +23,23 @@ if (!parsed.success) {
   process.exit(2);
 }
 
-const answer = await askOnce(parsed.data, {
+// In the asker's script, as POST /api/ask answers (a Traditional question gets Traditional).
+const script = scriptOf(parsed.data.question, parsed.data.history);
+const canonical = await askOnce(parsed.data, {
   ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY,
   ANTHROPIC_BASE_URL: process.env.ANTHROPIC_BASE_URL,
   ANSWER_MODEL: process.env.ANSWER_MODEL,
   ANSWER_MAX_TOKENS: process.env.ANSWER_MAX_TOKENS,
   ANSWER_TIMEOUT_MS: process.env.ANSWER_TIMEOUT_MS,
 });
+const answer = answerInScript(canonical, script);
 if (json) {
   console.log(JSON.stringify(answer, null, 2));
 } else {
   console.log(answer.answer);
   if (answer.citations.length > 0) console.log('\n引用：');
   for (const [i, c] of answer.citations.entries())
-    console.log(`[${i + 1}] ${c.clause} ${c.title}（${c.start}–${c.end}）\n    「${c.quote}」`);
+    console.log(`[${i + 1}] ${c.clause} ${c.title}（${c.start}–${c.end}）\n    「${c.shown}」`);
   console.log(
     `\n（${answer.mode === 'extractive' ? '摘录原文自动生成' : answer.mode === 'claude' ? '由 Claude 根据原文生成' : '模型不可用，改为摘录原文'}；以官方解释为准）`,
   );

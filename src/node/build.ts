@@ -1,19 +1,26 @@
-// Build step: corpus/ + prompts/ + src/pages/ + jieba's statistics -> src/generated/{corpus,index,lunr,lexicon,prompts,assets}.json, read by every runtime.
+// Build step: corpus/ + prompts/ + src/pages/ + jieba's statistics -> src/generated/{corpus,index,lunr,lexicon,prompts,assets,phrases}.json, read by every runtime.
 // `--if-missing` skips the work when the outputs are newer than every input (npm start, npm run ask).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex } from '../search/build-index';
 import { buildAssets } from './build-assets';
 import { buildLexicon } from './build-lexicon';
+import { phrasesFor } from './build-phrases';
 import { packIndex } from '../search/packed';
 import { loadCorpus } from './corpus-files';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'src/generated');
-const OUTPUTS = ['corpus.json', 'index.json', 'lunr.json', 'lexicon.json', 'prompts.json', 'assets.json'].map((f) =>
-  join(OUT, f),
-);
-const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node', ...pageDirs()].map((d) =>
+const OUTPUTS = [
+  'corpus.json',
+  'index.json',
+  'lunr.json',
+  'lexicon.json',
+  'prompts.json',
+  'assets.json',
+  'phrases.json',
+].map((f) => join(OUT, f));
+const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node', 'src/answer', ...pageDirs()].map((d) =>
   join(ROOT, d),
 );
 
@@ -60,6 +67,7 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(buildLexicon(clauses)));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
   writeFileSync(join(OUT, 'assets.json'), JSON.stringify(await buildAssets(join(ROOT, 'src/pages'))));
+  writeFileSync(join(OUT, 'phrases.json'), JSON.stringify({ st: phrasesFor(docs, ROOT) }));
   const ms = Math.round(performance.now() - started);
   if (!process.argv.includes('--quiet')) {
     console.log(

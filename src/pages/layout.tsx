@@ -1,10 +1,13 @@
-// The HTML document every page shares (chat, clause page, hotline console): Simplified Chinese, phone viewport,
-// our own styles and scripts only.
+// The HTML document every page shares (chat, clause page, hotline console): Simplified Chinese or English, phone
+// viewport, our own styles and scripts only.
 import type { Child } from 'hono/jsx';
 import { html } from 'hono/html';
+import { HTML_LANG, type Lang } from './messages';
 
 export interface DocumentProps {
   title: string;
+  /** The page's language (<html lang>); Simplified Chinese when not given. */
+  lang?: Lang;
   /** Asset URLs from assetUrl(), served by this service. */
   styles: string[];
   scripts?: string[];
@@ -13,9 +16,9 @@ export interface DocumentProps {
 }
 
 /** Renders a full page; JSX escapes every interpolated string, so text from the plan or a query stays text. */
-export function document({ title, styles, scripts = [], bodyClass, children }: DocumentProps) {
+export function document({ title, lang = 'zh', styles, scripts = [], bodyClass, children }: DocumentProps) {
   return html`<!doctype html>${(
-      <html lang="zh-CN">
+      <html lang={HTML_LANG[lang]}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />

@@ -4,6 +4,10 @@ import type { MeasureEntry } from '../../hotline/duties';
 import type { Answer } from '../../http/schemas';
 import type { clauseDetail, searchResult } from '../../http/responses';
 import { apiErrorMessage } from '../api-error';
+import { CONSOLE, fill, langOf } from '../messages';
+
+/** The console's catalogue, in the page's language (?lang=en renders it in English). */
+export const text = CONSOLE[langOf(document.documentElement.lang)];
 
 export type { MeasureEntry };
 export type SearchResult = z.infer<typeof searchResult>;
@@ -18,8 +22,8 @@ export interface Filters {
   department: string;
 }
 
-/** The agent reads every failure in Chinese: the browser's own network errors ("Failed to fetch") are English. */
-const OFFLINE = '连接不上服务，请检查网络后重试';
+/** The agent reads every failure in the page's language, not the browser's own ("Failed to fetch"). */
+const OFFLINE = text.offline;
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
@@ -29,7 +33,7 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
     if (init?.signal?.aborted) throw err;
     throw new Error(OFFLINE);
   }
-  if (!res.ok) throw new Error(await apiErrorMessage(res, `服务返回 ${res.status}`));
+  if (!res.ok) throw new Error(await apiErrorMessage(res, fill(text.serverStatus, { status: res.status })));
   return (await res.json().catch(() => Promise.reject(new Error(OFFLINE)))) as T;
 }
 

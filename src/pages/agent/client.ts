@@ -1,9 +1,11 @@
 // The hotline console in the browser: search as you type, and the keys that drive the result list (results.ts)
 // and the opened clause with its reply (detail.ts).
 // Keys: / focuses the box; ↓ enters the results; ↑↓ move; Enter opens; C copies the reply; Esc returns to the
-// box, and Esc in the box clears it for the next call.
-import { type Filters, listMeasures, type MeasureEntry, type ResultItem, search } from './api';
+// box, and Esc in the box clears it for the next call. A department's name typed in the box lists its duties.
+import { fill } from '../messages';
+import { type Filters, listMeasures, type MeasureEntry, type ResultItem, search, text } from './api';
 import { DetailPane } from './detail';
+import { DepartmentPicker } from './picker';
 import { ResultList } from './results';
 
 const DEBOUNCE_MS = 150;
@@ -11,12 +13,16 @@ const DEBOUNCE_MS = 150;
 const form = document.getElementById('search') as HTMLFormElement;
 const box = form.elements.namedItem('q') as HTMLInputElement;
 const topicSelect = form.elements.namedItem('topic') as HTMLSelectElement;
-const departmentSelect = form.elements.namedItem('department') as HTMLSelectElement;
 const list = document.getElementById('results') as HTMLOListElement;
 const statusLine = document.getElementById('status')!;
 const detail = document.getElementById('detail')!;
 
 let allMeasures: Promise<MeasureEntry[]> = listMeasures().then((r) => r.measures);
+const picker = new DepartmentPicker(
+  form.elements.namedItem('department') as HTMLInputElement,
+  document.getElementById('department-options')!,
+  () => (running = runSearch()),
+);
 const results = new ResultList(list);
 const pane = new DetailPane(detail, () => allMeasures);
 /** The filters the shown results answer; Enter on unchanged filters opens instead of searching again. */
@@ -25,7 +31,20 @@ let running: Promise<void> = Promise.resolve();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let searchAbort: AbortController | undefined;
 
-const filters = (): Filters => ({ q: box.value.trim(), topic: topicSelect.value, department: departmentSelect.value });
+const filters = (): Filters => ({ q: box.value.trim(), topic: topicSelect.value, department: picker.chosen });
+
+/**
+ * The department a query names: its full name, or a part of one name only ("医保局" -> 省医保局), so that typing a
+ * department lists its duties instead of searching the plan's text for the words.
+ */
+function departmentNamed(q: string): string | undefined {
+  const typed = q.replace(/\s+/g, '');
+  if (typed.length < 2) return undefined;
+  const names = picker.names;
+  if (names.includes(typed)) return typed;
+  const within = typed.length >= 3 ? names.filter((n) => n.includes(typed)) : [];
+  return within.length === 1 ? within[0] : undefined;
+}
 const keyOf = (f: Filters) => JSON.stringify(f);
 
 async function runSearch(): Promise<void> {
@@ -34,33 +53,42 @@ async function runSearch(): Promise<void> {
   searchAbort?.abort();
   const abort = (searchAbort = new AbortController());
   history.replaceState(null, '', f.q ? `?${new URLSearchParams({ q: f.q })}` : location.pathname);
-  if (!f.q && !f.topic && !f.department) return show(f, [], '输入关键词，或选择主题、部门列出全部相关措施。');
+  if (!f.q && !f.topic && !f.department) return show(f, [], text.idle);
   try {
     const byKey = new Map((await allMeasures).map((m) => [`${m.clause}@${m.measure.start}`, m]));
-    if (f.q) {
+    const named = f.department ? undefined : departmentNamed(f.q);
+    if (f.q && !named) {
       const result = await search(f, abort.signal);
       const found = result.hits.flatMap((h) => {
         const entry = byKey.get(`${h.clause}@${h.measure.start}`);
         return entry ? [{ ...entry, snippet: h.snippet }] : [];
       });
-      const doubt = found.length && !result.relevant ? '；方案可能没有直接回答，请核对原文' : '';
-      show(f, found, found.length ? `找到 ${found.length} 个条款${doubt}` : '方案里没有找到相关内容，换个说法试试。');
+      const doubt = found.length && !result.relevant ? text.doubt : '';
+      show(f, found, found.length ? fill(text.found, { n: found.length }) + doubt : text.nothing);
     } else {
-      const { measures } = await listMeasures(f.topic, f.department, abort.signal);
-      const who = [f.topic && topicSelect.selectedOptions[0]?.text, f.department].filter(Boolean);
-      show(f, measures, `${who.join(' · ')}：共 ${measures.length} 项措施（文档顺序）`);
+      const department = named ?? f.department;
+      const { measures } = await listMeasures(f.topic, department, abort.signal);
+      if (department) {
+        const lead = measures.filter((m) => m.measure.lead.includes(department)).length;
+        const counts = { name: department, lead, partner: measures.length - lead };
+        return show(f, measures, fill(text.duties, counts), department);
+      }
+      const who = topicSelect.selectedOptions[0]?.text ?? '';
+      show(f, measures, fill(text.listed, { who, n: measures.length }));
     }
   } catch (err) {
     if (abort.signal.aborted) return;
     if (!(await allMeasures.catch(() => null))) allMeasures = listMeasures().then((r) => r.measures);
-    show(f, [], `查询失败：${(err as Error).message}`);
+    show(f, [], fill(text.failed, { message: (err as Error).message }));
   }
 }
 
-function show(f: Filters, found: ResultItem[], message: string): void {
+/** Shows a search's results; a new search also clears the clause opened for the previous one. */
+function show(f: Filters, found: ResultItem[], message: string, department = f.department): void {
+  if (shownFor !== keyOf(f)) pane.clear();
   shownFor = keyOf(f);
   statusLine.textContent = message;
-  results.show(found, f.q, f.department);
+  results.show(found, f.q, department);
 }
 
 function schedule(): void {
@@ -85,10 +113,8 @@ function copyReply(): Promise<void> {
 }
 
 box.addEventListener('input', schedule);
-// Only the filters: the box also fires "change" when focus leaves it, which must not redraw the focused row.
-form.addEventListener('change', (e) => {
-  if (e.target !== box) running = runSearch();
-});
+// The topic only: the box also fires "change" when focus leaves it, which must not redraw the focused row.
+topicSelect.addEventListener('change', () => (running = runSearch()));
 form.addEventListener('submit', (e) => e.preventDefault());
 box.addEventListener('keydown', async (e) => {
   if (e.key === 'ArrowDown') {

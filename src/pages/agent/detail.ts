@@ -1,5 +1,7 @@
 // The console's detail pane: the opened clause in full and its "copy reply" button.
-import { type ClauseDetail, getClause, type MeasureEntry, type ResultItem } from './api';
+import { h } from '../dom';
+import { fill } from '../messages';
+import { type ClauseDetail, getClause, type MeasureEntry, type ResultItem, text } from './api';
 import { clauseView } from './render';
 import { composeReply, copyText } from './reply';
 
@@ -13,6 +15,12 @@ export class DetailPane {
     private readonly root: HTMLElement,
     private readonly measures: () => Promise<MeasureEntry[]>,
   ) {}
+
+  /** Back to the empty pane with its hint: a new search must not leave the last caller's clause and reply. */
+  clear(): void {
+    this.opened = undefined;
+    this.root.replaceChildren(h('p', { class: 'hint' }, text.detailHint));
+  }
 
   /** Shows the item's clause with `query`'s words marked; each clause is fetched once. */
   async open(item: ResultItem, query: string): Promise<void> {
@@ -29,7 +37,7 @@ export class DetailPane {
     } catch (err) {
       this.clauses.delete(item.clause);
       if (this.opened !== item) return;
-      this.root.replaceChildren(document.createTextNode(`打开条款失败：${(err as Error).message}`));
+      this.root.replaceChildren(document.createTextNode(fill(text.openFailed, { message: (err as Error).message })));
     }
   }
 
@@ -41,14 +49,14 @@ export class DetailPane {
     const state = document.getElementById('copy-status');
     if (!item || !button || !out || !state) return;
     button.disabled = true;
-    state.textContent = '正在生成…';
+    state.textContent = text.composing;
     try {
-      const text = await composeReply(item, question, citeAsOf);
-      out.textContent = text;
+      const reply = await composeReply(item, question, citeAsOf);
+      out.textContent = reply;
       out.hidden = false;
-      state.textContent = (await copyText(text)) ? '已复制，可直接粘贴到工单' : '无法写入剪贴板，请选中下方文字复制';
+      state.textContent = (await copyText(reply)) ? text.copied : text.copyRefused;
     } catch (err) {
-      state.textContent = `生成失败：${(err as Error).message}`;
+      state.textContent = fill(text.composeFailed, { message: (err as Error).message });
     } finally {
       button.disabled = false;
     }

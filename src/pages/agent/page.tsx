@@ -1,8 +1,10 @@
 // Server-rendered shell of the hotline console: search form, filters and the plan's tree. Results and the
 // opened clause are drawn by client.ts; everything here is static per build, so the page costs no API call.
+// The department filter is a type-ahead combobox (./picker.ts) over the options rendered here.
 import type { Clause, CorpusDoc } from '../../corpus/types';
 import type { DepartmentDuties } from '../../hotline/duties';
 import { document } from '../layout';
+import { CONSOLE, fill, type Lang } from '../messages';
 
 export interface AgentPageProps {
   doc: CorpusDoc;
@@ -10,6 +12,7 @@ export interface AgentPageProps {
   departments: DepartmentDuties[];
   /** Initial query from the URL (?q=), so a link in a ticket reopens the same search. */
   q?: string;
+  lang: Lang;
   /** Asset URLs from assetUrl(), served by this service. */
   styles: string[];
   scripts: string[];
@@ -49,26 +52,27 @@ const ClauseLinks = ({ clauses }: { clauses: Clause[] }) => (
   </ul>
 );
 
-export function agentPage({ doc, topics, departments, q, styles, scripts }: AgentPageProps) {
+export function agentPage({ doc, topics, departments, q, lang, styles, scripts }: AgentPageProps) {
+  const t = CONSOLE[lang];
   return document({
-    title: '12345 坐席 · 生育政策条款速查',
+    title: t.title,
+    lang,
     styles,
     scripts,
     children: (
       <>
         <header class="bar">
-          <h1>生育政策条款速查</h1>
-          <span class="doc" title={`${doc.meta.issuer} ${doc.meta.published}`}>
+          <h1>{t.heading}</h1>
+          <span class="doc" lang="zh-CN" title={`${doc.meta.issuer} ${doc.meta.published}`}>
             《{doc.meta.title}》
           </span>
           <span class="keys" aria-hidden="true">
-            <kbd>/</kbd> 搜索 <kbd>↑</kbd>
-            <kbd>↓</kbd> 选择 <kbd>Enter</kbd> 打开 <kbd>C</kbd> 复制答复 <kbd>Esc</kbd> 回到搜索框／清空
+            {t.keys.map(([key, does]) => [<kbd>{key}</kbd>, ` ${does} `])}
           </span>
         </header>
         <main class="console">
-          <nav class="tree" aria-label="方案目录">
-            <h2>方案目录</h2>
+          <nav class="tree" aria-label={t.tree}>
+            <h2>{t.tree}</h2>
             {treeOf(doc.clauses).map((part) => (
               <details open>
                 <summary>{part.name}</summary>
@@ -82,7 +86,7 @@ export function agentPage({ doc, topics, departments, q, styles, scripts }: Agen
               </details>
             ))}
           </nav>
-          <section class="finder" aria-label="检索">
+          <section class="finder" aria-label={t.finder}>
             <form id="search" role="search" action="/agent" method="get">
               <input
                 name="q"
@@ -91,32 +95,47 @@ export function agentPage({ doc, topics, departments, q, styles, scripts }: Agen
                 autofocus
                 autocomplete="off"
                 maxlength={500}
-                placeholder="输入来电问题的关键词，如：托育机构 备案 哪个部门牵头"
-                aria-label="来电问题"
+                placeholder={t.placeholder}
+                aria-label={t.query}
                 aria-controls="results"
               />
-              <select name="topic" aria-label="按主题筛选">
-                <option value="">全部主题</option>
-                {Object.entries(topics).map(([id, t]) => (
-                  <option value={id}>{t.zh}</option>
+              <select name="topic" aria-label={t.topic}>
+                <option value="">{t.allTopics}</option>
+                {Object.entries(topics).map(([id, topic]) => (
+                  <option value={id}>{topic.zh}</option>
                 ))}
               </select>
-              <select name="department" aria-label="按部门筛选">
-                <option value="">全部部门</option>
-                {departments.map((d) => (
-                  <option value={d.name}>
-                    {d.name}（牵头{d.lead.length}·配合{d.partner.length}）
-                  </option>
-                ))}
-              </select>
+              <div class="picker">
+                <input
+                  name="department"
+                  type="text"
+                  role="combobox"
+                  autocomplete="off"
+                  aria-autocomplete="list"
+                  aria-expanded="false"
+                  aria-controls="department-options"
+                  aria-label={t.department}
+                  placeholder={t.departmentPlaceholder}
+                />
+                <ul id="department-options" class="options" role="listbox" aria-label={t.department} hidden>
+                  {departments.map((d, i) => (
+                    <li id={`department-${i}`} role="option" aria-selected="false" data-department={d.name}>
+                      <span class="name">{d.name}</span>
+                      <span class="counts">
+                        {fill(t.departmentCounts, { lead: d.lead.length, partner: d.partner.length })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
             </form>
             <p id="status" class="status" role="status" aria-live="polite">
-              输入关键词，或选择主题、部门列出全部相关措施。
+              {t.idle}
             </p>
-            <ol id="results" class="results" role="listbox" aria-label="检索结果"></ol>
+            <ol id="results" class="results" role="listbox" aria-label={t.results}></ol>
           </section>
-          <aside id="detail" class="detail" aria-label="条款全文">
-            <p class="hint">在结果上按 Enter，或点目录里的条款，在这里看全文。</p>
+          <aside id="detail" class="detail" aria-label={t.detail}>
+            <p class="hint">{t.detailHint}</p>
           </aside>
         </main>
       </>

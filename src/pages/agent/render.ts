@@ -1,7 +1,7 @@
 // Builds the console's DOM from API data: result rows and the opened clause. Text only ever enters as text nodes.
 import { BINDING_LABELS } from '../../answer/binding';
 import { h } from '../dom';
-import type { ClauseDetail, MeasureEntry, ResultItem } from './api';
+import { type ClauseDetail, type MeasureEntry, type ResultItem, text as t } from './api';
 import { appendMarked } from './highlight';
 
 const pathOf = (item: { path: MeasureEntry['path'] }) => [item.path.part, item.path.group].filter(Boolean).join(' › ');
@@ -26,13 +26,13 @@ function names(list: string[], department: string): HTMLElement[] {
 /** Lead (牵头) and partner departments; the lead sits in [data-lead] for tests and hotline tooling. */
 function duties(measure: MeasureEntry['measure'], department = ''): HTMLElement {
   const lead = h('span', { class: 'lead', 'data-lead': '' }, ...names(measure.lead, department));
-  if (!measure.lead.length) lead.append(h('span', { class: 'none' }, '未指定'));
+  if (!measure.lead.length) lead.append(h('span', { class: 'none' }, t.unassigned));
   return h(
     'p',
     { class: 'duty' },
-    h('span', { class: 'k' }, '牵头'),
+    h('span', { class: 'k' }, t.leadKey),
     lead,
-    measure.partners.length > 0 && h('span', { class: 'k' }, '配合'),
+    measure.partners.length > 0 && h('span', { class: 'k' }, t.partnerKey),
     measure.partners.length > 0 && h('span', { class: 'partners' }, ...names(measure.partners, department)),
   );
 }
@@ -108,7 +108,7 @@ export function clauseView(clause: ClauseDetail, measures: MeasureEntry[], curre
     h(
       'div',
       { class: 'reply-box' },
-      h('button', { type: 'button', id: 'copy-reply', 'aria-keyshortcuts': 'C' }, '复制答复（C）'),
+      h('button', { type: 'button', id: 'copy-reply', 'aria-keyshortcuts': 'C' }, t.copy),
       h('span', { id: 'copy-status', class: 'copy-status', role: 'status' }),
       h('p', { id: 'reply', class: 'reply', hidden: '' }),
     ),

@@ -1,6 +1,19 @@
 // The console's result list: a listbox with a roving tabindex, the rows of the latest search and the selected one.
-import type { ResultItem } from './api';
+// Filtered by a department, the rows fall into two groups: the measures it leads (牵头), then those it shares (配合).
+import { h } from '../dom';
+import { fill } from '../messages';
+import { type ResultItem, text } from './api';
 import { resultRow } from './render';
+
+/** One labelled group of rows inside the listbox (role=group, as ARIA allows in a listbox). */
+function group(key: string, label: string, rows: HTMLElement[]): HTMLElement {
+  return h(
+    'li',
+    { role: 'group', class: 'group', 'aria-labelledby': `group-${key}`, 'data-group': key },
+    h('span', { class: 'group-label', id: `group-${key}`, role: 'presentation' }, fill(label, { n: rows.length })),
+    h('ul', { role: 'none' }, ...rows),
+  );
+}
 
 export class ResultList {
   /** The rows' data, in the order shown. */
@@ -20,9 +33,22 @@ export class ResultList {
 
   /** Draws `found` with the query's words and the filtered department marked, and selects the first row. */
   show(found: ResultItem[], query: string, department: string): void {
-    this.items = found;
-    this.list.replaceChildren(...found.map((item, i) => resultRow(item, query, department, `result-${i}`)));
-    this.select(found.length ? 0 : -1, false);
+    if (!department) {
+      this.items = found;
+      this.list.replaceChildren(...found.map((item, i) => resultRow(item, query, department, `result-${i}`)));
+    } else {
+      const leads = found.filter((item) => item.measure.lead.includes(department));
+      const shares = found.filter((item) => !item.measure.lead.includes(department));
+      this.items = [...leads, ...shares];
+      const rows = this.items.map((item, i) => resultRow(item, query, department, `result-${i}`));
+      this.list.replaceChildren(
+        ...[
+          leads.length > 0 && group('lead', text.leadGroup, rows.slice(0, leads.length)),
+          shares.length > 0 && group('partner', text.partnerGroup, rows.slice(leads.length)),
+        ].filter((g): g is HTMLElement => Boolean(g)),
+      );
+    }
+    this.select(this.items.length ? 0 : -1, false);
   }
 
   /** Moves the selection; `focus` moves keyboard focus onto the row too. */

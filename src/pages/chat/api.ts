@@ -1,16 +1,15 @@
 // Calls POST /api/ask as a stream and hands each event to the page; the done event's answer is the one kept.
-import type { Answer, Citation } from '../../http/schemas';
+import type { AskResponse, ShownCitation } from '../../http/schemas';
 import { apiErrorMessage } from '../api-error';
 import type { ClausePath } from './conversation';
+import { currentLang, ui } from './lang';
 import { readSse } from './sse';
 
 export interface StreamHandlers {
   onPaths(paths: Record<string, ClausePath>): void;
-  onCitation(citation: Citation, n: number): void;
+  onCitation(citation: ShownCitation, n: number): void;
   onDelta(text: string): void;
 }
-
-const FAILED = '网络好像不太稳定，回答没有完成，请稍后再试。';
 
 /** Asks one question; resolves with the authoritative answer or throws an Error whose message a citizen can read. */
 export async function streamAnswer(
@@ -20,7 +19,8 @@ export async function streamAnswer(
   channel: 'chat' | 'widget',
   signal: AbortSignal,
   on: StreamHandlers,
-): Promise<Answer> {
+): Promise<AskResponse> {
+  const FAILED = ui().failed;
   let res: Response;
   try {
     res = await fetch('/api/ask', {
@@ -33,7 +33,9 @@ export async function streamAnswer(
     if (signal.aborted) throw err;
     throw new Error(FAILED);
   }
-  if (!res.ok || !res.body) throw new Error(await apiErrorMessage(res, FAILED));
+  // The API's messages are Chinese: an English page says its own.
+  const english = currentLang() === 'en';
+  if (!res.ok || !res.body) throw new Error(english ? FAILED : await apiErrorMessage(res, FAILED));
   let failure = FAILED;
   try {
     for await (const { event, data } of readSse(res.body)) {
@@ -42,19 +44,19 @@ export async function streamAnswer(
         const hits = payload.hits as { clause: string; path: ClausePath }[];
         on.onPaths(Object.fromEntries(hits.map((hit) => [hit.clause, hit.path])));
       } else if (event === 'citation') {
-        on.onCitation(payload as Citation, payload.n as number);
+        on.onCitation(payload as ShownCitation, payload.n as number);
       } else if (event === 'delta') {
         on.onDelta(payload.text as string);
       } else if (event === 'done') {
-        return payload as Answer;
+        return payload as AskResponse;
       } else if (event === 'error') {
-        failure = (payload.message as string) || FAILED;
+        failure = (!english && (payload.message as string)) || FAILED;
         break;
       }
     }
   } catch (err) {
     // A phone losing signal mid-answer rejects the read with the browser's own English text ("network error");
-    // the citizen gets the Chinese message instead.
+    // the citizen gets the catalogue's message instead.
     if (signal.aborted) throw err;
   }
   throw new Error(failure);

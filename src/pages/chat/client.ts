@@ -1,5 +1,6 @@
-// The chat page's behaviour: ask (chips, Enter, send), stream the answer in, keep the conversation, start over.
-import type { Citation } from '../../http/schemas';
+// The chat page's behaviour: ask (chips, Enter, send), stream the answer in, keep the conversation, start over;
+// the page's language (./lang.ts), 大字模式 (./large.ts) and the length counter (./counter.ts).
+import type { ShownCitation } from '../../http/schemas';
 import { streamAnswer } from './api';
 import {
   type AssistantTurn,
@@ -7,13 +8,17 @@ import {
   clearTurns,
   historyFor,
   loadTurns,
+  MAX_QUESTION,
   saveTurns,
   type Turn,
 } from './conversation';
-import { must } from '../dom';
+import { textOn } from '../contrast';
+import { h, must } from '../dom';
+import { updateCount } from './counter';
+import { followQuestion, restoreLang, ui } from './lang';
+import { largeTextToggle } from './large';
 import { assistantMessage, userMessage } from './message';
 
-const MAX_QUESTION = 500;
 const embed = document.body.classList.contains('embed');
 const log = must<HTMLElement>(document, '#log');
 const list = must<HTMLElement>(document, '[data-messages]');
@@ -21,6 +26,7 @@ const chips = must<HTMLElement>(document, '[data-chips]');
 const form = must<HTMLFormElement>(document, '[data-composer]');
 const input = must<HTMLTextAreaElement>(form, '[name="question"]');
 const send = must<HTMLButtonElement>(form, 'button[type="submit"]');
+const count = must<HTMLElement>(form, '#question-count');
 
 let turns: Turn[] = loadTurns();
 let running: AbortController | undefined;
@@ -30,12 +36,23 @@ const scrollToEnd = () => {
   log.scrollTop = log.scrollHeight;
 };
 
-/** The host page may choose the accent colour (widget data-color); only a real CSS colour is applied. */
+/**
+ * The host page may choose the accent colour (widget data-color); only a real CSS colour is applied, with the
+ * text colour on it (black or white) that keeps 4.5:1.
+ */
 function applyAccent(): void {
   const color = new URLSearchParams(location.search).get('color');
   if (color && color.length <= 30 && CSS.supports('color', color)) {
     document.documentElement.style.setProperty('--accent', color);
+    document.documentElement.style.setProperty('--on-accent', textOn(color));
   }
+}
+
+/** The suggestion chips in the page's language. */
+function drawChips(): void {
+  chips.replaceChildren(
+    ...ui().suggestions.map((q) => h('button', { type: 'button', class: 'chip', 'data-suggestion': true }, q)),
+  );
 }
 
 function restore(): void {
@@ -52,8 +69,13 @@ function restore(): void {
 }
 
 async function ask(raw: string): Promise<void> {
-  const question = raw.trim().slice(0, MAX_QUESTION);
+  const question = raw.trim();
   if (!question || running) return;
+  if (question.length > MAX_QUESTION) {
+    updateCount(input, count); // says how much to remove instead of cutting the question silently
+    return input.focus();
+  }
+  followQuestion(question, turns.length === 0, drawChips);
   const history = historyFor(turns);
   const userTurn: Turn = { role: 'user', content: question };
   turns.push(userTurn);
@@ -61,6 +83,7 @@ async function ask(raw: string): Promise<void> {
   list.append(userMessage(question));
   chips.hidden = true;
   input.value = '';
+  updateCount(input, count);
   const view = assistantMessage(embed);
   list.append(view.root);
   scrollToEnd();
@@ -69,7 +92,7 @@ async function ask(raw: string): Promise<void> {
   running = controller;
   send.disabled = true;
   let text = '';
-  const citations: (Citation | undefined)[] = [];
+  const citations: (ShownCitation | undefined)[] = [];
   let paths: Record<string, ClausePath> = {};
   try {
     const answer = await streamAnswer(question, history, embed ? 'widget' : 'chat', controller.signal, {
@@ -87,6 +110,7 @@ async function ask(raw: string): Promise<void> {
       content: answer.answer,
       answered: answer.answered,
       citations: answer.citations,
+      script: answer.script,
       question,
       paths,
       mode: answer.mode,
@@ -100,7 +124,7 @@ async function ask(raw: string): Promise<void> {
     // An unanswered question stays on screen but out of the history the next question sends.
     turns = turns.filter((t) => t !== userTurn);
     save();
-    view.fail(err instanceof Error ? err.message : '回答没有完成，请稍后再试。');
+    view.fail(err instanceof Error ? err.message : ui().failed);
   } finally {
     if (running === controller) running = undefined;
     send.disabled = false;
@@ -128,6 +152,7 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   void ask(input.value);
 });
+input.addEventListener('input', () => updateCount(input, count));
 input.addEventListener('keydown', (e) => {
   // Enter sends, Shift+Enter is a new line; Enter that confirms a Chinese IME composition must not send.
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
@@ -145,8 +170,16 @@ if (embed) {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') closeEmbed();
   });
+  // The widget opened (again): the citizen can type at once, without tabbing through the page.
+  window.addEventListener('message', (e) => {
+    if (e.source === window.parent && e.data?.type === 'qh-chat:focus') input.focus();
+  });
 }
 
 send.disabled = false; // page.tsx ships it disabled until this script runs
 applyAccent();
+largeTextToggle(must<HTMLButtonElement>(document, '[data-large]'));
+restoreLang(drawChips);
 restore();
+updateCount(input, count);
+if (embed) input.focus();

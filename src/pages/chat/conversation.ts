@@ -1,5 +1,6 @@
 // The conversation as data: what the page shows, what sessionStorage keeps and what the API gets as history.
 import type { Answer, Citation } from '../../http/schemas';
+import type { AnswerScript, ShownCitation } from '../../http/schemas';
 
 export interface ClausePath {
   part: string;
@@ -16,7 +17,9 @@ export interface AssistantTurn {
   role: 'assistant';
   content: string;
   answered: boolean;
-  citations: Citation[];
+  citations: ShownCitation[];
+  /** The script of the answer's Chinese (a Traditional question is answered in Traditional). */
+  script?: AnswerScript;
   /** The question it answers, sent back with feedback. */
   question: string;
   /** Where cited clauses sit in the plan, from the hits event; missing ones are fetched when a quote opens. */
@@ -32,6 +35,9 @@ export type Turn = UserTurn | AssistantTurn;
 /** The API's limits (src/http/schemas.ts askBody): 10 turns of at most 1,000 characters each. */
 export const MAX_HISTORY_TURNS = 10;
 export const MAX_TURN_CHARS = 1000;
+/** Longest question the API accepts (askBody), and from how many characters on the page counts down to it. */
+export const MAX_QUESTION = 500;
+export const COUNT_FROM = 400;
 
 const KEY = 'qh-chat:v1';
 

@@ -2,6 +2,7 @@
 // 没帮助 opens an optional short comment (what was missing) that goes with it; either way the page confirms receipt.
 import type { AssistantTurn } from './conversation';
 import { h } from '../dom';
+import { ui } from './lang';
 
 type Rating = 'up' | 'down';
 
@@ -10,19 +11,16 @@ export const MAX_COMMENT_CHARS = 500;
 
 // Words rather than thumb emoji: many phones and kiosks lack an emoji font and would show empty boxes.
 const RATINGS = [
-  { rating: 'up', label: '有帮助' },
-  { rating: 'down', label: '没帮助' },
+  { rating: 'up', label: () => ui().helpful },
+  { rating: 'down', label: () => ui().notHelpful },
 ] as const;
-
-const THANKS = { up: '谢谢您的反馈', down: '已收到您的反馈，谢谢！我们会据此改进回答。' } as const;
-const FAILED = '反馈没有发送成功，请稍后再试';
 
 function mark(bar: HTMLElement, rating: Rating, status: HTMLElement): void {
   for (const b of bar.querySelectorAll<HTMLButtonElement>('button[data-rating]')) {
     b.setAttribute('aria-pressed', String(b.dataset.rating === rating));
     b.disabled = true;
   }
-  status.textContent = THANKS[rating];
+  status.textContent = rating === 'up' ? ui().thanks : ui().thanksDown;
 }
 
 async function send(turn: AssistantTurn, rating: Rating, comment?: string): Promise<void> {
@@ -48,15 +46,15 @@ function commentForm(onSend: (comment: string) => Promise<boolean>): HTMLFormEle
     name: 'comment',
     rows: '2',
     maxlength: String(MAX_COMMENT_CHARS),
-    placeholder: '哪里没帮到您？（可不填）',
-    'aria-label': '哪里没帮到您？（可不填，最多500字）',
+    placeholder: ui().commentPlaceholder,
+    'aria-label': ui().commentLabel,
   });
-  const submit = h('button', { type: 'submit' }, '提交反馈');
+  const submit = h('button', { type: 'submit' }, ui().commentSend);
   const form = h(
     'form',
     { class: 'feedback-comment' },
     box,
-    h('p', { class: 'feedback-hint' }, '请不要填写姓名、身份证号、手机号等个人信息。'),
+    h('p', { class: 'feedback-hint' }, ui().commentHint),
     submit,
   );
   form.addEventListener('submit', async (e) => {
@@ -71,7 +69,7 @@ function commentForm(onSend: (comment: string) => Promise<boolean>): HTMLFormEle
 /** The feedback bar for one answer; `onRated` saves the rating so a reload shows it. */
 export function feedbackBar(turn: AssistantTurn, onRated: () => void): HTMLElement {
   const status = h('span', { class: 'feedback-status', role: 'status' });
-  const bar = h('div', { class: 'feedback', role: 'group', 'aria-label': '这个回答有帮助吗？' });
+  const bar = h('div', { class: 'feedback', role: 'group', 'aria-label': ui().feedbackLabel });
   const wrap = h('div', { class: 'feedback-wrap' }, bar);
 
   const rate = async (rating: Rating, comment?: string): Promise<boolean> => {
@@ -82,13 +80,13 @@ export function feedbackBar(turn: AssistantTurn, onRated: () => void): HTMLEleme
       mark(bar, rating, status);
       return true;
     } catch {
-      status.textContent = FAILED;
+      status.textContent = ui().feedbackFailed;
       return false;
     }
   };
 
   for (const { rating, label } of RATINGS) {
-    const button = h('button', { type: 'button', 'data-rating': rating, 'aria-pressed': 'false' }, label);
+    const button = h('button', { type: 'button', 'data-rating': rating, 'aria-pressed': 'false' }, label());
     button.addEventListener('click', async () => {
       if (rating === 'down') {
         if (wrap.querySelector('.feedback-comment')) return;

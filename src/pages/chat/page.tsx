@@ -1,81 +1,101 @@
 // The chat page shell, server-rendered: header, welcome, suggestion chips, message list and the input bar.
 // src/pages/chat/client.ts brings it to life and enables the send button: until then (a slow phone, no JavaScript)
 // the form cannot submit, so a question, which may hold personal numbers, never travels in a URL to the server logs.
+// Elements with data-text / data-text-label / data-text-placeholder name their catalogue entry, so the client can
+// switch the page's language when the first question is in English.
+import { CHAT, type Lang } from '../messages';
 import { document } from '../layout';
-
-/** Questions offered on first open; each is answered from a clause of the plan. */
-export const SUGGESTIONS = [
-  '产假有多少天？',
-  '托育服务有哪些支持？',
-  '生育登记怎么办？',
-  '育儿假有几天？',
-  '生孩子的医疗费用能报销吗？',
-  '独生子女家庭有什么奖励？',
-];
-
-export const DEFAULT_TITLE = '青海生育政策问答';
 
 export interface ChatPageProps {
   /** Inside the widget's iframe: a close button instead of a full-page header. */
   embed: boolean;
-  title: string;
+  /** The host page's title for the widget; the catalogue's otherwise. */
+  title?: string;
+  lang: Lang;
   styles: string[];
   scripts: string[];
 }
 
-export function chatPage({ embed, title, styles, scripts }: ChatPageProps) {
+export function chatPage({ embed, title, lang, styles, scripts }: ChatPageProps) {
+  const t = CHAT[lang];
+  const heading = title ?? t.title;
   return document({
-    title,
+    title: heading,
+    lang,
     styles,
     scripts,
     bodyClass: embed ? 'chat embed' : 'chat',
     children: (
       <div class="app">
-        <header class="bar">
-          <h1>{title}</h1>
-          <button type="button" class="bar-button" data-reset>
-            重新开始
-          </button>
-          {embed && (
-            <button type="button" class="bar-button close" data-close aria-label="关闭对话窗口">
-              ×
+        {/* The host page's title stays as given; the catalogue's follows the page language (lang.ts). */}
+        <header class="bar" data-own-title={title ? '' : undefined}>
+          <h1>{heading}</h1>
+          <div class="bar-actions">
+            <button
+              type="button"
+              class="bar-button"
+              data-large
+              aria-pressed="false"
+              data-text="largeText"
+              data-text-label="largeTextLabel"
+              aria-label={t.largeTextLabel}
+            >
+              {t.largeText}
             </button>
-          )}
+            <button type="button" class="bar-button" data-reset data-text="startOver">
+              {t.startOver}
+            </button>
+            {embed && (
+              <button type="button" class="bar-button close" data-close data-text-label="close" aria-label={t.close}>
+                ×
+              </button>
+            )}
+          </div>
         </header>
-        <main class="log" id="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="对话记录">
+        <main class="log" id="log">
           <div class="msg assistant welcome" data-welcome>
             <span class="avatar" aria-hidden="true">
               青
             </span>
-            <div class="bubble">
-              您好！我根据《青海省优化生育政策促进人口长期均衡发展的实施方案》回答生育假期、生育登记、托育、育儿成本等问题。
+            <div class="bubble" data-text="welcome">
+              {t.welcome}
             </div>
           </div>
-          <div class="chips" data-chips role="group" aria-label="常见问题">
-            {SUGGESTIONS.map((q) => (
+          <div class="chips" data-chips role="group" aria-label={t.suggestionsLabel} data-text-label="suggestionsLabel">
+            {t.suggestions.map((q) => (
               <button type="button" class="chip" data-suggestion>
                 {q}
               </button>
             ))}
           </div>
-          <div class="messages" data-messages></div>
+          <div
+            class="messages"
+            data-messages
+            role="log"
+            aria-live="polite"
+            aria-relevant="additions"
+            aria-label={t.logLabel}
+            data-text-label="logLabel"
+          ></div>
         </main>
-        <form class="composer" data-composer>
-          <label for="question" class="sr-only">
-            输入您的问题
+        <form class="composer" data-composer aria-label={t.composerLabel} data-text-label="composerLabel">
+          <label for="question" class="sr-only" data-text="inputLabel">
+            {t.inputLabel}
           </label>
           <textarea
             id="question"
             name="question"
             rows={1}
-            maxlength={500}
             enterkeyhint="send"
-            placeholder="输入您的问题"
+            placeholder={t.placeholder}
+            data-text-placeholder="placeholder"
+            aria-describedby="question-count"
             required
           ></textarea>
-          <button type="submit" class="send" disabled>
-            发送
+          <button type="submit" class="send" disabled data-text="send">
+            {t.send}
           </button>
+          <p id="question-count" class="count" aria-live="polite" hidden></p>
         </form>
       </div>
     ),

@@ -1,7 +1,10 @@
 // The quote a citation marker opens: the exact words, the clause title and path, a link to the whole clause.
-import type { Citation } from '../../http/schemas';
-import type { ClausePath } from './conversation';
+// When the answer already says the quoted words, the card shows only where they come from, not the same text again.
+import type { ShownCitation } from '../../http/schemas';
 import { h } from '../dom';
+import { fill } from '../messages';
+import type { ClausePath } from './conversation';
+import { currentLang, ui } from './lang';
 
 const pathCache: Record<string, Promise<ClausePath | undefined>> = {};
 
@@ -15,25 +18,51 @@ function pathOf(clause: string, known: Record<string, ClausePath>): Promise<Clau
   return pathCache[clause]!;
 }
 
-/** The clause page URL with the quote marked and scrolled to. */
-export function clauseLink(c: Citation): string {
-  return `/clauses/${encodeURIComponent(c.clause)}?start=${c.start}&end=${c.end}#quote`;
+/** The clause page URL with the quote marked and scrolled to (in English when the chat is). */
+export function clauseLink(c: ShownCitation): string {
+  const lang = currentLang() === 'en' ? '&lang=en' : '';
+  return `/clauses/${encodeURIComponent(c.clause)}?start=${c.start}&end=${c.end}${lang}#quote`;
+}
+
+/** The text shown for a citation: converted into the asker's script, or the canonical quote (older answers). */
+export const shownText = (c: ShownCitation): string => c.shown ?? c.quote;
+
+const bare = (text: string) => text.replace(/\[\d{1,2}\]|[\s。；，、：！？]/g, '');
+
+/** True when the answer already contains the quoted words, so showing them again would only repeat it. */
+export function repeatsAnswer(c: ShownCitation, answer: string): boolean {
+  const quote = bare(shownText(c));
+  return quote.length > 0 && bare(answer).includes(quote);
+}
+
+/**
+ * Scrolls the chat log so the whole card sits above the input bar (its top first when it is taller than the log).
+ * Runs again when the card grows (its path arrives), since that is when a phone hid its link behind the input.
+ */
+function reveal(card: HTMLElement): void {
+  const log = card.closest<HTMLElement>('#log');
+  if (!log) return;
+  const box = card.getBoundingClientRect();
+  const view = log.getBoundingClientRect();
+  const margin = 8;
+  if (box.height + 2 * margin > view.height) log.scrollTop += box.top - view.top - margin;
+  else if (box.bottom + margin > view.bottom) log.scrollTop += box.bottom - view.bottom + margin;
+  else if (box.top < view.top + margin) log.scrollTop += box.top - view.top - margin;
 }
 
 /** Builds the opened quote; `onClose` puts focus back on its marker. */
 export function quoteCard(
-  c: Citation,
+  c: ShownCitation,
   n: number,
   id: string,
   paths: Record<string, ClausePath>,
   embed: boolean,
+  inAnswer: boolean,
   onClose: () => void,
 ): HTMLElement {
-  const where = h('span', { class: 'quote-path' });
-  void pathOf(c.clause, paths).then((p) => {
-    if (p) where.textContent = [p.part, p.group, p.label].filter(Boolean).join(' › ');
-  });
-  const close = h('button', { type: 'button', class: 'quote-close', 'aria-label': '收起引用' }, '×');
+  const t = ui();
+  const where = h('span', { class: 'quote-path', lang: 'zh-CN' });
+  const close = h('button', { type: 'button', class: 'quote-close', 'aria-label': t.closeQuote }, '×');
   close.addEventListener('click', onClose);
   const link = h(
     'a',
@@ -43,13 +72,24 @@ export function quoteCard(
       target: embed ? '_blank' : undefined,
       rel: embed ? 'noopener' : undefined,
     },
-    '查看整条原文 ›',
+    t.wholeClause,
   );
-  return h(
+  const card = h(
     'figure',
-    { class: 'quote', id, 'data-quote': c.clause, role: 'region', 'aria-label': `引用 ${n}` },
-    h('blockquote', {}, c.quote),
-    h('figcaption', {}, h('strong', {}, `引用 ${n} · ${c.title}`), where, link),
+    {
+      class: inAnswer ? 'quote in-answer' : 'quote',
+      id,
+      'data-quote': c.clause,
+      'aria-label': fill(t.quoteLabel, { n }),
+    },
+    inAnswer ? h('p', { class: 'quote-note' }, t.quoteInAnswer) : h('blockquote', { lang: 'zh' }, shownText(c)),
+    h('figcaption', {}, h('strong', {}, fill(t.quoteHeading, { n, title: c.title })), where, link),
     close,
   );
+  void pathOf(c.clause, paths).then((p) => {
+    if (p) where.textContent = [p.part, p.group, p.label].filter(Boolean).join(' › ');
+    reveal(card);
+  });
+  requestAnimationFrame(() => reveal(card));
+  return card;
 }

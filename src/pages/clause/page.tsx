@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { Clause, DocMeta } from '../../corpus/types';
 import { document } from '../layout';
+import { CLAUSE, fill, type Lang } from '../messages';
 
 export interface ClausePageProps {
   doc: DocMeta;
@@ -10,6 +11,7 @@ export interface ClausePageProps {
   /** The quote's offsets in clause.text; ignored unless 0 <= start < end <= text length. */
   start?: number;
   end?: number;
+  lang: Lang;
   styles: string[];
 }
 
@@ -29,7 +31,7 @@ function highlighted(text: string, from: number, to: number, mark: Span | undefi
 }
 
 /** The clause text cut into measures (and any text between them) so each measure shows its departments. */
-function blocks(clause: Clause, mark: Span | undefined): Child[] {
+function blocks(clause: Clause, mark: Span | undefined, t: (typeof CLAUSE)[Lang]): Child[] {
   const { text, measures } = clause;
   const first = { done: false };
   const out: Child[] = [];
@@ -46,8 +48,8 @@ function blocks(clause: Clause, mark: Span | undefined): Child[] {
         </p>
         {(m.lead.length > 0 || m.partners.length > 0) && (
           <dl class="departments">
-            {m.lead.length > 0 && [<dt>牵头单位</dt>, <dd>{m.lead.join('、')}</dd>]}
-            {m.partners.length > 0 && [<dt>责任单位</dt>, <dd>{m.partners.join('、')}</dd>]}
+            {m.lead.length > 0 && [<dt>{t.lead}</dt>, <dd>{m.lead.join('、')}</dd>]}
+            {m.partners.length > 0 && [<dt>{t.partners}</dt>, <dd>{m.partners.join('、')}</dd>]}
           </dl>
         )}
       </section>,
@@ -59,44 +61,54 @@ function blocks(clause: Clause, mark: Span | undefined): Child[] {
   return out;
 }
 
-export function clausePage({ doc, clause, start, end, styles }: ClausePageProps) {
+export function clausePage({ doc, clause, start, end, lang, styles }: ClausePageProps) {
+  const t = CLAUSE[lang];
+  /** On an English page the plan's own words are still Chinese. */
+  const zh = lang === 'en' ? 'zh-CN' : undefined;
   const valid = start !== undefined && end !== undefined && start < end && end <= clause.text.length;
   const mark = valid ? { start, end } : undefined;
   const { part, group, label } = clause.path;
   return document({
     title: `${clause.title} - ${doc.title}`,
+    lang,
     styles,
     bodyClass: 'clause-page',
     children: (
       <main class="sheet">
-        <nav class="back">
-          <a href="/">← 返回政策问答</a>
+        <nav class="back" aria-label={t.back.replace(/^← /, '')}>
+          <a href={lang === 'en' ? '/?lang=en' : '/'}>{t.back}</a>
         </nav>
-        <p class="source">
+        <p class="source" lang={zh}>
           《{doc.title}》（{doc.issuer}，{doc.published}）
         </p>
-        <p class="path">{[part, group].filter(Boolean).join(' › ')}</p>
-        <h1>{label}</h1>
-        {mark && <p class="hint">黄色标出的是问答中引用的原文。</p>}
-        <article class="body">{blocks(clause, mark)}</article>
-        <p class="footnote">以上为方案原文，具体执行以官方发布和解释为准。政策咨询可拨打 12345 政务服务便民热线。</p>
+        <p class="path" lang={zh}>
+          {[part, group].filter(Boolean).join(' › ')}
+        </p>
+        <h1 lang={zh}>{label}</h1>
+        {mark && <p class="hint">{t.hint}</p>}
+        <article class="body" lang={zh}>
+          {blocks(clause, mark, t)}
+        </article>
+        <p class="footnote">{t.footnote}</p>
       </main>
     ),
   });
 }
 
-/** The Chinese 404 page for a clause number the plan does not have. */
-export function clauseNotFoundPage(id: string, styles: string[]) {
+/** The 404 page for a clause number the plan does not have. */
+export function clauseNotFoundPage(id: string, styles: string[], lang: Lang) {
+  const t = CLAUSE[lang];
   return document({
-    title: '没有找到这一条',
+    title: t.notFoundTitle,
+    lang,
     styles,
     bodyClass: 'clause-page',
     children: (
       <main class="sheet">
-        <h1>没有找到这一条</h1>
-        <p>方案中没有编号为“{id}”的条款，链接可能有误。</p>
+        <h1>{t.notFoundTitle}</h1>
+        <p>{fill(t.notFound, { id })}</p>
         <p>
-          <a href="/">回到政策问答</a>
+          <a href={lang === 'en' ? '/?lang=en' : '/'}>{t.home}</a>
         </p>
       </main>
     ),

@@ -3,9 +3,10 @@
 // chat keeps its own CSP, styles and same-origin API calls, the host page's scripts cannot read or alter the
 // conversation, and frame-ancestors (ALLOWED_EMBED_ORIGINS) decides which sites may show it. Only the launcher
 // lives on the host page, in a shadow root so neither page's CSS reaches the other.
+import { textOn } from '../contrast';
+import { langOf, WIDGET } from '../messages';
 import { WIDGET_CSS } from './styles';
 
-const DEFAULT_TITLE = '生育政策问答';
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** This script's own tag: its src names the service, its data-* attributes the options. */
@@ -44,14 +45,19 @@ function applyStyles(root: ShadowRoot): void {
 
 function mount(script: HTMLScriptElement): void {
   const origin = new URL(script.src, location.href).origin;
-  const title = (script.dataset.title ?? '').trim().slice(0, 20) || DEFAULT_TITLE;
+  // data-lang="en", or else the host page's own language, chooses the chat's language.
+  const lang = langOf(script.dataset.lang ?? document.documentElement.lang);
+  const title = (script.dataset.title ?? '').trim().slice(0, 20) || WIDGET[lang].title;
   const color = script.dataset.color?.trim();
   const accent = color && color.length <= 30 && CSS.supports('color', color) ? color : undefined;
   const side = script.dataset.position === 'left' ? 'left' : 'right';
 
   const host = document.createElement('div');
   host.setAttribute('data-widget', '');
-  if (accent) host.style.setProperty('--qh-accent', accent);
+  if (accent) {
+    host.style.setProperty('--qh-accent', accent);
+    host.style.setProperty('--qh-on-accent', textOn(accent));
+  }
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root);
 
@@ -76,22 +82,27 @@ function mount(script: HTMLScriptElement): void {
   let frame: HTMLIFrameElement | undefined;
   const isOpen = () => !panel.hidden;
 
+  /** Focus goes to the chat's input (the frame alone would leave it on the frame's body, 9 Tabs away). */
+  const focusChat = () => {
+    frame?.focus();
+    frame?.contentWindow?.postMessage({ type: 'qh-chat:focus' }, origin);
+  };
   const open = () => {
+    panel.hidden = false;
     if (!frame) {
       // Created on first open so host pages pay nothing until a citizen asks.
       // data-title names the launcher on the host page; the frame's heading is the operator's (EMBED_TITLE).
       const src = new URL('/?embed=1', origin);
       if (accent) src.searchParams.set('color', accent);
+      if (lang === 'en') src.searchParams.set('lang', 'en');
       frame = document.createElement('iframe');
       frame.src = src.href;
       frame.title = title;
-      frame.addEventListener('load', () => frame?.focus());
+      frame.addEventListener('load', focusChat);
       panel.append(frame);
-    }
-    panel.hidden = false;
+    } else focusChat();
     wrap.classList.add('open');
     launcher.setAttribute('aria-expanded', 'true');
-    frame.focus();
   };
   const close = () => {
     panel.hidden = true;
