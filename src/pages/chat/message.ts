@@ -71,11 +71,12 @@ export function assistantMessage(embed: boolean): AssistantView {
     onQuote(false);
   };
 
-  const toggleQuote = (c: ShownCitation, n: number, paths: Record<string, ClausePath>) => {
+  // `clicked`: the marker pressed, since one quote may be marked twice (the lead line and the quote's own line).
+  const toggleQuote = (c: ShownCitation, n: number, paths: Record<string, ClausePath>, clicked?: HTMLButtonElement) => {
     const same = open?.n === n;
     closeQuote(false);
     if (same) return;
-    const marker = markers[n - 1];
+    const marker = clicked ?? markers[n - 1];
     const card = quoteCard(c, n, `${id}-q${n}`, paths, embed, repeatsAnswer(c, answerText), () => closeQuote(true));
     (bubble.querySelector('.answer-actions') ?? body).after(card);
     marker?.setAttribute('aria-expanded', 'true');
@@ -106,8 +107,8 @@ export function assistantMessage(embed: boolean): AssistantView {
         },
         String(n),
       );
-      marker.addEventListener('click', () => toggleQuote(c, n, paths));
-      markers[n - 1] = marker;
+      marker.addEventListener('click', () => toggleQuote(c, n, paths, marker));
+      markers[n - 1] ??= marker;
       parts.push(marker);
       at = m.index + m[0].length;
     }
