@@ -182,9 +182,6 @@ export function compileVocabulary(
         for (const ch of word.text) raise(ch, weight * TUNING.absentBackoff);
       }
     }
-    // Bigrams across two informative words the segmenter split (托育|机构 -> 育机) count a little: the plan may
-    // hold the phrase whole.
-    for (const term of typed) if (!terms.has(term)) terms.set(term, TUNING.acrossWords);
     for (const word of found) {
       const { terms: planTerms, tokens, boost } = bridgeOf(word);
       for (const term of tokens) raise(term, boost);

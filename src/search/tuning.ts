@@ -22,9 +22,6 @@ export const TUNING = {
   termExponent: 0.7,
   /** Ceiling of a term's weight, so one very rare word does not drown the rest of the question. */
   maxTermWeight: 1.3,
-  /** Weight of a bigram spanning two informative words of the question (托育|机构 -> 育机): the plan may hold
-   * the phrase whole (tune-1 recall@1 0.810 -> 0.832 at 0.7; 0.2 and 0.4 gave 0.825). */
-  acrossWords: 0.7,
   /** Weight of a number the citizen typed (5岁, 2025): it qualifies more than it names a topic. */
   numberWeight: 0.6,
   /** What an English word outside the glossary tells: English has no statistics here, so it counts a little
