@@ -75,8 +75,15 @@ const MAX_WORD = 8;
 export function loadLexicon(packed: PackedLexicon): Lexicon {
   if (packed.version !== LEXICON_VERSION) throw new Error(`lexicon format ${packed.version} is not supported: rebuild`);
   const words = new Map<string, WordStats>();
+  /** Per first character, the longest word starting with it: the word graph tries no longer slices. */
+  const longest = new Map<string, number>();
+  /** Every proper prefix of a word (托育机 of 托育机构): the graph stops extending a slice that starts no word. */
+  const prefixes = new Set<string>();
   const list = packed.words.split('\n');
   for (let i = 0; i < list.length; i++) {
+    const first = list[i]![0]!;
+    if ((longest.get(first) ?? 0) < list[i]!.length) longest.set(first, list[i]!.length);
+    for (let end = 2; end < list[i]!.length; end++) prefixes.add(list[i]!.slice(0, end));
     words.set(list[i]!, {
       logP: -decodeTenths(packed.logFreq, i),
       idf: decodeTenths(packed.idf, i),
@@ -100,12 +107,15 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
     for (let i = n - 1; i >= 0; i--) {
       best[i] = unknownLogP + best[i + 1]!;
       next[i] = i + 1;
-      for (let j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
-        const stats = words.get(run.slice(i, j));
+      const limit = Math.min(n, i + Math.min(MAX_WORD, longest.get(run[i]!) ?? 0));
+      for (let j = i + 1; j <= limit; j++) {
+        const slice = run.slice(i, j);
+        const stats = words.get(slice);
         if (stats && stats.logP + best[j]! > best[i]!) {
           best[i] = stats.logP + best[j]!;
           next[i] = j;
         }
+        if (j > i + 1 && !prefixes.has(slice)) break;
       }
     }
     const out: Segment[] = [];

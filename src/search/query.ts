@@ -5,7 +5,7 @@ import type { Lexicon, Segment as LexiconSegment } from './lexicon';
 
 type Segment = LexiconSegment & { joined?: boolean };
 import { normalize } from './normalize';
-import { tokenize } from './tokenize';
+import { isHanCode, tokenize } from './tokenize';
 import { TUNING } from './tuning';
 
 export interface Vocabulary {
@@ -145,14 +145,17 @@ export function compileVocabulary(
   // Each vocabulary word's plan terms and their weight, worked out on first use (a cold start pays for none): a
   // short word standing for a long phrase (失独 -> 计划生育特殊家庭) must not outweigh the rest of the question,
   // so the phrase's bigrams share roughly the weight of the word's own.
-  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number }>();
-  const bridgeOf = (word: string): { terms: string[]; tokens: string[]; boost: number } => {
+  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number; info: number }>();
+  const bridgeOf = (word: string): { terms: string[]; tokens: string[]; boost: number; info: number } => {
     let entry = bridgeTerms.get(word);
     if (!entry) {
       const terms = vocabulary.citizen[word] ?? vocabulary.english[word]!;
       const tokens = terms.flatMap((t) => tokenize(t));
       const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
-      entry = { terms, tokens, boost: TUNING.bridgeWeight * Math.min(1, Math.max(TUNING.minBridgeShare, share)) };
+      const boost = TUNING.bridgeWeight * Math.min(1, Math.max(TUNING.minBridgeShare, share));
+      // A citizen word tells at least TUNING.fullInfo: it names a topic of the plan.
+      const inside = isHan(word[0]!) ? lexicon.segment(word) : [];
+      entry = { terms, tokens, boost, info: Math.max(TUNING.fullInfo, ...inside.map((s) => s.info)) };
       bridgeTerms.set(word, entry);
     }
     return entry;
@@ -236,7 +239,7 @@ export const STOP_WORDS = new Set(
 /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
 const MIN_PHRASE_WEIGHT = 0.1;
 
-const isHan = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
+const isHan = (ch: string): boolean => isHanCode(ch.charCodeAt(0)) || (ch > '\u2e7f' && /\p{Script=Han}/u.test(ch));
 
 /**
  * The words of a question that tell something, and the question with everything else blanked. Han runs are
@@ -246,7 +249,7 @@ function informativeWords(
   text: string,
   lexicon: Lexicon,
   bridged: readonly Match[],
-  bridgeOf: (word: string) => { terms: string[] },
+  bridgeOf: (word: string) => { terms: string[]; info: number },
 ): { content: string; words: QueryWord[]; phrases: Phrase[] } {
   const words: QueryWord[] = [];
   const keep = new Uint8Array(text.length);
@@ -267,9 +270,8 @@ function informativeWords(
     const bridged = bridgedAt.get(i);
     if (bridged) {
       flush();
-      const inside: Segment[] = isHan(bridged[0]!) ? lexicon.segment(bridged) : [];
-      const info = Math.max(TUNING.fullInfo, ...inside.map((s) => s.info));
-      words.push({ text: bridged, info, terms: bridgeOf(bridged).terms });
+      const { terms, info } = bridgeOf(bridged);
+      words.push({ text: bridged, info, terms });
       keep.fill(1, i, i + bridged.length);
       weights.fill(weightOf(info), i, i + bridged.length);
       i += bridged.length;

@@ -101,6 +101,9 @@ export function createRetriever(
     best: new Float64Array(prepared.clauses.length),
     rest: new Float64Array(prepared.clauses.length),
     bestMeasure: new Int32Array(prepared.clauses.length),
+    streak: new Int32Array(index.refs.length),
+    sum: new Float64Array(index.refs.length),
+    lastAt: new Int32Array(index.refs.length),
   };
   const rank = (query: AnalyzedQuery, terms: Map<string, number>, options: SearchOptions, topic?: Topic) =>
     rankClauses(prepared, buffers, query, terms, {
@@ -162,6 +165,10 @@ export function createRetriever(
 
 interface Buffers {
   scores: Float64Array<ArrayBuffer>;
+  /** Per measure, for the run bonus: trigrams in the current run, their summed weight, the last position seen. */
+  streak: Int32Array;
+  sum: Float64Array;
+  lastAt: Int32Array;
   best: Float64Array;
   rest: Float64Array;
   bestMeasure: Int32Array;
@@ -186,7 +193,7 @@ function rankClauses(
   options: SearchOptions & { inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
 ): Ranked[] {
   const scores = scorePacked(prepared.index, terms, buffers.scores);
-  addRunBonus(prepared, query, scores);
+  addRunBonus(prepared, query, scores, buffers);
   const { best, rest, bestMeasure } = buffers;
   best.fill(0);
   rest.fill(0);
@@ -222,28 +229,33 @@ function rankClauses(
 /**
  * Adds, per measure, a bonus for each run of three or more characters of the question's phrases that it holds
  * exactly: TUNING.runBonus × the run's mean weight × (its length − 2)², so a long shared run (三个全覆盖) outweighs
- * many short ones.
+ * many short ones. `streak` and `sum` are per-measure buffers: trigrams in the current run and their weights.
  */
-function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Array): void {
+function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Array, buffers: Buffers): void {
   if (query.phrases.length === 0) return;
   const runs = prepared.runs();
+  const { streak, sum, lastAt } = buffers;
+  const close = (m: number): void => {
+    scores[m]! += TUNING.runBonus * sum[m]! * streak[m]!; // mean weight × trigrams², as sum = mean × trigrams
+    streak[m] = 0;
+    sum[m] = 0;
+  };
   for (const { text, weights } of query.phrases) {
-    // Per measure: the length (in trigrams) and summed weight of the run it is on at this position.
-    let streaks = new Map<number, { trigrams: number; weight: number }>();
-    const close = (m: number, streak: { trigrams: number; weight: number }): void => {
-      scores[m]! += TUNING.runBonus * (streak.weight / streak.trigrams) * streak.trigrams ** 2;
-    };
+    lastAt.fill(-2);
+    const open: number[] = [];
     for (let at = 0; at + 3 <= text.length; at++) {
       const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
-      const next = new Map<number, { trigrams: number; weight: number }>();
       for (const m of runs.get(text.slice(at, at + 3)) ?? []) {
-        const streak = streaks.get(m);
-        next.set(m, { trigrams: (streak?.trigrams ?? 0) + 1, weight: (streak?.weight ?? 0) + weight });
+        if (lastAt[m] !== at - 1) {
+          if (streak[m]! > 0) close(m);
+          open.push(m);
+        }
+        streak[m]! += 1;
+        sum[m]! += weight;
+        lastAt[m] = at;
       }
-      for (const [m, streak] of streaks) if (!next.has(m)) close(m, streak);
-      streaks = next;
     }
-    for (const [m, streak] of streaks) close(m, streak);
+    for (const m of open) if (streak[m]! > 0) close(m);
   }
 }
 
