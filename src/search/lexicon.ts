@@ -99,11 +99,17 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
   const infoOf = (text: string, stats: WordStats): number =>
     (text.length === 1 ? Math.min(stats.idf, charInfo(text)) : stats.idf) * TUNING.classWeight[stats.cls];
 
+  // Segmentation runs to completion synchronously, so one pair of buffers serves every call; grown when needed.
+  let best = new Float64Array(64);
+  let next = new Int32Array(64);
   function segment(run: string, offset = 0): Segment[] {
     const n = run.length;
+    if (best.length <= n) {
+      best = new Float64Array(2 * n + 1);
+      next = new Int32Array(2 * n + 1);
+    }
     // best[i]: log-probability of the best path from i to the end; next[i]: where its first word ends.
-    const best = new Float64Array(n + 1);
-    const next = new Int32Array(n + 1);
+    best[n] = 0;
     for (let i = n - 1; i >= 0; i--) {
       best[i] = unknownLogP + best[i + 1]!;
       next[i] = i + 1;
