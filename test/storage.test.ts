@@ -11,6 +11,8 @@ import type { Bindings } from '../src/http/env';
 import { openSqlite } from '../src/node/sqlite';
 import { startRetention } from '../src/node/storage';
 import { deleteExpired } from '../src/store/retention';
+import { textMessage } from './support/fake-wechat';
+import { newUser, platform, wechatEnv } from './support/wechat-suite';
 
 const TOKEN = 'staff-token-for-tests';
 const bearer = { authorization: `Bearer ${TOKEN}` };
@@ -149,6 +151,18 @@ describe('unanswered questions', () => {
       '请问护照怎么办理',
     ]);
     expect(r.clauses[0]).toMatchObject({ clause: '2.15', title: '降低生育成本', asks: 1 });
+  });
+
+  it('keeps a question asked in WeChat that the plan does not answer, with channel wechat', async () => {
+    const wechat = platform('safe');
+    const { path, init } = wechat.callback(textMessage(newUser(), '西宁办护照去哪办 我电话13897123456'));
+    const res = await app.request(path, init, wechatEnv('safe', env));
+    expect(res.status).toBe(200);
+    const r = await report();
+    expect(r.channels).toEqual([{ channel: 'wechat', asks: 1 }]);
+    expect(r.unanswered).toHaveLength(1);
+    expect(r.unanswered[0]!.question).toContain('护照');
+    expect(r.unanswered[0]!.question).not.toContain('13897123456');
   });
 
   it('counts streamed answers too, with the channel the page sent', async () => {

@@ -10,7 +10,7 @@ import { historyOf, remember } from './history';
 import type { WechatMessage } from './schemas';
 import type { WechatSettings } from './settings';
 import type { ShortStore } from './store';
-import { recordUnanswered } from './unanswered';
+import { recordAsk } from '../store/record';
 
 /** The model path runs only when it can finish well inside WeChat's 5 s; past this it falls back to extractive. */
 export const MODEL_BUDGET_MS = 3000;
@@ -88,13 +88,12 @@ async function answerQuestion(text: string, ctx: ReplyContext, preface?: string)
   if (question.length > QUESTION_CHARS) return TOO_LONG;
   const history = await historyOf(ctx.store, ctx.user);
   const answer = await askOnce({ question, history }, wechatAnswerEnv(ctx.env));
-  if (answer.coverage !== 'direct') {
-    await recordUnanswered(ctx.env, {
-      question: redact(question),
-      coverage: answer.coverage,
-      channel: 'wechat',
-      clauses: answer.citations.map((c) => c.clause),
-    });
+  // Counted like every channel's asks; a question the plan did not fully answer joins the staff's report.
+  if (ctx.env.DB) {
+    const clauses = answer.citations.map((c) => c.clause);
+    await recordAsk(ctx.env.DB, { question, coverage: answer.coverage, clauses, channel: 'wechat' }).catch(
+      (err: Error) => console.error('ask not recorded', err.name),
+    );
   }
   await remember(ctx.store, ctx.user, question, answer);
   return wechatText(answer, { baseUrl: ctx.baseUrl, preface });
