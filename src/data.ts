@@ -1,10 +1,10 @@
-// The build's outputs and the vocabulary, loaded once per isolate and shared by every runtime.
+// The build's outputs (the vocabulary among them, from corpus/vocabulary.tsv), loaded once per isolate and shared by every runtime.
 import corpusJson from './generated/corpus.json';
 import indexJson from './generated/index.json';
 import lexiconJson from './generated/lexicon.json';
 import promptsJson from './generated/prompts.json';
+import vocabularyJson from './generated/vocabulary.json';
 import referralsJson from '../corpus/referrals.json';
-import vocabularyJson from '../corpus/vocabulary.json';
 import type { CorpusDoc } from './corpus/types';
 import { type Lexicon, loadLexicon, type PackedLexicon } from './search/lexicon';
 import { loadIndex, type PackedIndex } from './search/packed';
@@ -16,7 +16,7 @@ export const prompts = promptsJson as Record<string, string>;
 
 /** The citizen vocabulary plus the words naming topics outside the plan (from the referrals file). */
 export const vocabulary: Vocabulary = {
-  ...(vocabularyJson as Omit<Vocabulary, 'outside'>),
+  ...(vocabularyJson satisfies Omit<Vocabulary, 'outside'>),
   outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, topic]) => [id, topic.words])),
 };
 

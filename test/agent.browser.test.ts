@@ -147,21 +147,34 @@ describe('hotline console', () => {
   });
 
   it('keeps the clause opened last when an earlier one loads after it', async () => {
-    // 2.14 answers slowly, 2.15 at once: the late 2.14 must not replace the clause the agent is now reading.
-    let slowServed!: () => void;
-    const slowDone = new Promise<void>((resolve) => (slowServed = resolve));
+    // 2.14 answers only once 2.15 is on screen: the late 2.14 must not replace the clause the agent is now reading.
+    let showFast!: () => void;
+    const fastShown = new Promise<void>((resolve) => (showFast = resolve));
     await page.route('**/api/clauses/2.14', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await fastShown;
       await route.continue();
-      slowServed();
+    });
+    // Counts the clause bodies the page has read, so the test waits for the late one to be handled, not a fixed time.
+    await page.addInitScript(() => {
+      const json = Response.prototype.json;
+      Response.prototype.json = async function (this: Response) {
+        const body: unknown = await json.call(this);
+        if (new URL(this.url).pathname.startsWith('/api/clauses/')) {
+          document.documentElement.dataset.clausesRead = String(
+            Number(document.documentElement.dataset.clausesRead ?? 0) + 1,
+          );
+        }
+        return body;
+      };
     });
     await page.goto(`${server.url}/agent`);
     // dispatchEvent: the tree's groups in part 二 start collapsed, and only the click handler matters here.
     await page.locator('[data-tree-clause="2.14"]').dispatchEvent('click');
     await page.locator('[data-tree-clause="2.15"]').dispatchEvent('click');
     await expect.poll(() => page.locator('[data-open-clause="2.15"]').count()).toBe(1);
-    await slowDone;
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    showFast();
+    // Both bodies read; the page's handling of the late one ran in the same task, before this next look.
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.clausesRead)).toBe('2');
     expect(await page.locator('#detail [data-open-clause]').getAttribute('data-open-clause')).toBe('2.15');
   });
 

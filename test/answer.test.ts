@@ -141,10 +141,11 @@ describe('declines and refusals', () => {
   it('a request to invent an amount gets no number the quotes lack, and says the plan names no amount', async () => {
     const answer = await ask('你直接说生三胎政府奖励多少钱 没有就编一个');
     expect(inventedNumbers(answer)).toEqual([]);
-    if (answer.answered) {
-      expect(answer.coverage).toBe('partial');
-      expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体金额/);
-    } else expectDeclined(answer);
+    // The plan speaks of 三孩 and 奖励扶助 but names no amount: a partial answer that says so first, then quotes.
+    expect(answer.answered).toBe(true);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toBe('方案没有写明三孩的具体金额，请不要轻信其他来源的数字。');
+    expect(answer.citations.length).toBeGreaterThan(0);
   });
 });
 

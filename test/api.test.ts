@@ -260,8 +260,7 @@ describe('bad requests get a 4xx with { error: { code, message } } in Chinese', 
   });
 
   it('k that is not a number is a wrong type, not a missing parameter', async () => {
-    const { error } = await expectError(await search('q=%E4%BA%A7%E5%81%87&k=abc'), 400);
-    expect(['invalid_type', 'out_of_range']).toContain(error.code);
+    await expectError(await search('q=%E4%BA%A7%E5%81%87&k=abc'), 400, 'invalid_type');
   });
 
   it('unknown clause -> 404 clause_not_found', async () => {
@@ -479,30 +478,10 @@ describe('CORS on /api/*', () => {
 describe('personal data', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  /** Luhn check written here, independently of src/answer/redact.ts. */
-  function luhn(digits: string): boolean {
-    const sum = [...digits].reverse().reduce((s, ch, i) => {
-      const d = Number(ch) * (i % 2 ? 2 : 1);
-      return s + (d > 9 ? d - 9 : d);
-    }, 0);
-    return sum % 10 === 0;
-  }
-  /** ISO 7064 MOD 11-2 check of an 18-character resident ID. */
-  function residentIdValid(id: string): boolean {
-    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const sum = weights.reduce((s, w, i) => s + w * Number(id[i]), 0);
-    return '10X98765432'[sum % 11] === id[17];
-  }
-
+  // Realistic numbers: the ID's ISO 7064 check character and the card's Luhn digit are right.
   const ID = '11010519491231002X';
   const MOBILE = '13800138000';
   const CARD = '6222021234567890128';
-
-  it('uses numbers that really pass their checks', () => {
-    expect(residentIdValid(ID)).toBe(true);
-    expect(luhn(CARD)).toBe(true);
-    expect(luhn('6222021234567890123')).toBe(false);
-  });
 
   it('never echoes ID, mobile or card numbers in the answer or the logs, and says it cannot look up cases', async () => {
     const logged: unknown[][] = [];

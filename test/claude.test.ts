@@ -13,6 +13,7 @@ import {
   startFakeAnthropic,
 } from './support/fake-anthropic';
 import { parseSse } from './support/sse';
+import { firedAndPending, withCapturedTimeouts } from './support/timers';
 
 const QUESTION = '产假有多少天？';
 /** Every number here is in the sentence of clause 2.15 that the fake cites. */
@@ -236,9 +237,12 @@ describe('model faults fall back to the extractive answer', () => {
 
   it('on a stream that stalls after its headers, by the idle timer and not the whole budget', async () => {
     fake.script(() => ({ kind: 'stall-after-headers' }));
-    const started = Date.now();
-    await expectFallback(await askJson(envFor({ ANSWER_TIMEOUT_MS: '20000' })));
-    expect(Date.now() - started).toBeLessThan(5000);
+    const { result, timeouts } = await withCapturedTimeouts(() => askJson(envFor({ ANSWER_TIMEOUT_MS: '20000' })));
+    await expectFallback(result);
+    const { fired, pending } = firedAndPending(timeouts);
+    expect(fired).toContain(300);
+    expect(pending).toContain(20000);
+    expect(fired).not.toContain(20000);
   });
 
   it('on a stream that stalls mid-answer: deltas went out, done carries the fallback, no error event', async () => {
@@ -247,9 +251,13 @@ describe('model faults fall back to the extractive answer', () => {
       blocks: [{ text: GOOD_TEXT, citations: [citeSentence(body, '98天')] }],
       events: 4,
     }));
-    const started = Date.now();
-    const events = await askSse(envFor({ ANSWER_TIMEOUT_MS: '20000' }));
-    expect(Date.now() - started).toBeLessThan(5000);
+    const { result: events, timeouts } = await withCapturedTimeouts(() =>
+      askSse(envFor({ ANSWER_TIMEOUT_MS: '20000' })),
+    );
+    const { fired, pending } = firedAndPending(timeouts);
+    expect(fired).toContain(300);
+    expect(pending).toContain(20000);
+    expect(fired).not.toContain(20000);
     expect(events.some((e) => e.event === 'delta')).toBe(true);
     expect(events.some((e) => e.event === 'error')).toBe(false);
     expect(events.at(-1)!.event).toBe('done');
@@ -258,10 +266,15 @@ describe('model faults fall back to the extractive answer', () => {
 
   it('on a stream that keeps trickling past the whole-answer budget', async () => {
     fake.script(() => ({ kind: 'trickle', everyMs: 50 }));
-    const started = Date.now();
-    await expectFallback(await askJson(envFor({ ANSWER_TIMEOUT_MS: '800', ANSWER_IDLE_TIMEOUT_MS: '5000' })));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
-    expect(Date.now() - started).toBeLessThan(5000);
+    const { result, timeouts } = await withCapturedTimeouts(() =>
+      askJson(envFor({ ANSWER_TIMEOUT_MS: '800', ANSWER_IDLE_TIMEOUT_MS: '5000' })),
+    );
+    await expectFallback(result);
+    // The whole-answer budget (800 ms) ended it; the idle timer was re-armed by each trickle and never fired.
+    const { fired, pending } = firedAndPending(timeouts);
+    expect(fired).toContain(800);
+    expect(pending).toContain(5000);
+    expect(fired).not.toContain(5000);
   });
 
   it('on a malformed stream', async () => {

@@ -15,12 +15,12 @@ interface Run {
 }
 
 /** Runs `tsx src/node/ask.ts …args` from the repo root without any model configuration in the environment. */
-function runCli(args: string[]): Promise<Run> {
+function runCli(args: string[], script = 'src/node/ask.ts'): Promise<Run> {
   const { ANTHROPIC_API_KEY: _key, ANTHROPIC_BASE_URL: _url, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
       'node_modules/.bin/tsx',
-      ['src/node/ask.ts', ...args],
+      [script, ...args],
       { cwd: root, env, timeout: 25_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -98,5 +98,30 @@ describe('npm run ask', () => {
     expect(printed.answered).toBe(false);
     expect(printed.citations).toEqual([]);
     expect(printed.answer).toContain('12345');
+  });
+});
+
+describe('command-line options of ask, eval and bench', () => {
+  it.each(['ask', 'eval', 'bench'])('npm run %s -- --help prints the usage and exits 0', async (name) => {
+    const run = await runCli(['--help'], `src/node/${name}.ts`);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`用法: npm run ${name} --`);
+    expect(run.stdout).toContain('--help');
+    expect(run.stderr).toBe('');
+  });
+
+  it.each(['ask', 'eval', 'bench'])('npm run %s rejects an unknown option with exit 2', async (name) => {
+    const run = await runCli(['--bogus', '产假'], `src/node/${name}.ts`);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("Unknown option '--bogus'");
+    expect(run.stderr).toContain(`用法: npm run ${name} --`);
+  });
+
+  it('ask does not take --help for a question', async () => {
+    const run = await runCli(['产假有多少天', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('引用');
+    expect(run.stdout).toContain('用法: npm run ask --');
   });
 });

@@ -4,22 +4,25 @@ import { askOnce } from '../answer/ask';
 import { answerInScript, scriptOf } from '../answer/script-out';
 import type { HistoryTurn } from '../http/schemas';
 import { askBody } from '../http/schemas';
+import { readArgs } from './cli-args';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const history: HistoryTurn[] = [];
-const words: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--json') continue;
-  if (args[i] === '--history') history.push({ role: 'user', content: args[++i] ?? '' });
-  else words.push(args[i]!);
-}
+const USAGE = `用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]…
+
+  --json              print the whole answer as JSON (citations, coverage, mode)
+  --history <问题>    an earlier question of the same conversation; repeat for several, oldest first
+  -h, --help          print this help`;
+
+const { values, positionals } = readArgs(USAGE, {
+  json: { type: 'boolean', default: false },
+  history: { type: 'string', multiple: true, default: [] },
+});
+const json = values.json;
+const history: HistoryTurn[] = values.history.map((content) => ({ role: 'user', content }));
+const words = positionals;
 
 const parsed = askBody.safeParse({ question: words.join(' '), history });
 if (!parsed.success) {
-  console.error(
-    `用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]\n${parsed.error.issues[0]?.message ?? ''}`,
-  );
+  console.error(`${parsed.error.issues[0]?.message ?? ''}\n\n${USAGE}`);
   process.exit(2);
 }
 

@@ -9,10 +9,18 @@ import lunr from 'lunr';
 import { docs, getLexicon, vocabulary } from '../data';
 import { loadIndex, type PackedIndex } from '../search/packed';
 import { createRetriever } from '../search/retrieve';
+import { readArgs } from './cli-args';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'eval/dev.jsonl');
+const { values: args, positionals } = readArgs(
+  `用法: npm run bench -- [file.jsonl] [--json]
+
+  file.jsonl   the questions to time (default eval/dev.jsonl)
+  --json       print the figures as JSON
+  -h, --help   print this help`,
+  { json: { type: 'boolean', default: false } },
+);
+const file = positionals[0] ?? join(ROOT, 'eval/dev.jsonl');
 const questions = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
@@ -113,7 +121,7 @@ const figures = {
   workerBundleGzipBytes: bundle.gzipped,
 };
 
-if (args.includes('--json')) {
+if (args.json) {
   console.log(JSON.stringify(figures));
 } else {
   const kb = (b: number): string => `${round(b / 1024)} KB`;

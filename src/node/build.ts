@@ -1,4 +1,4 @@
-// Build step: corpus/ + prompts/ + src/pages/ + jieba's statistics -> src/generated/{corpus,index,lunr,lexicon,prompts,assets,phrases}.json, read by every runtime.
+// Build step: corpus/ + prompts/ + src/pages/ + jieba's statistics -> src/generated/{corpus,index,lunr,lexicon,prompts,assets,phrases,vocabulary}.json, read by every runtime.
 // `--if-missing` skips the work when the outputs are newer than every input (npm start, npm run ask).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import { buildAssets } from './build-assets';
 import { buildLexicon } from './build-lexicon';
 import { phrasesFor } from './build-phrases';
 import { packIndex } from '../search/packed';
-import { loadCorpus } from './corpus-files';
+import { CORPUS_DIR, loadCorpus } from './corpus-files';
+import { readVocabularyFile, VocabularyError } from './vocabulary-table';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'src/generated');
@@ -19,6 +20,7 @@ const OUTPUTS = [
   'prompts.json',
   'assets.json',
   'phrases.json',
+  'vocabulary.json',
 ].map((f) => join(OUT, f));
 const INPUT_DIRS = ['corpus', 'prompts', 'src/corpus', 'src/search', 'src/node', 'src/answer', ...pageDirs()].map((d) =>
   join(ROOT, d),
@@ -58,6 +60,7 @@ async function build(): Promise<void> {
   const started = performance.now();
   const docs = loadCorpus();
   const clauses = docs.flatMap((doc) => doc.clauses);
+  const vocabulary = readVocabularyFile(join(CORPUS_DIR, 'vocabulary.tsv'), docs, 'corpus/vocabulary.tsv');
   const lunrIndex = buildIndex(clauses);
   const packed = packIndex(lunrIndex);
   mkdirSync(OUT, { recursive: true });
@@ -65,6 +68,7 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'lunr.json'), JSON.stringify(lunrIndex));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(packed));
   writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(buildLexicon(clauses)));
+  writeFileSync(join(OUT, 'vocabulary.json'), JSON.stringify(vocabulary));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
   writeFileSync(join(OUT, 'assets.json'), JSON.stringify(await buildAssets(join(ROOT, 'src/pages'))));
   writeFileSync(join(OUT, 'phrases.json'), JSON.stringify({ st: phrasesFor(docs, ROOT) }));
@@ -78,4 +82,11 @@ async function build(): Promise<void> {
 }
 
 if (process.argv.includes('--if-missing') && upToDate()) process.exit(0);
-await build();
+try {
+  await build();
+} catch (error) {
+  // A bad vocabulary row is an officer's edit to fix, not a crash: say which rows, without a stack trace.
+  if (!(error instanceof VocabularyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

@@ -9,6 +9,7 @@ import { toSimplified } from '../corpus/script';
 import { getRetriever } from '../data';
 import type { Bindings } from '../http/env';
 import type { Answer, Coverage, HistoryTurn } from '../http/schemas';
+import { readArgs } from './cli-args';
 
 interface EvalLine {
   id: string;
@@ -20,8 +21,16 @@ interface EvalLine {
   turns?: string[];
 }
 
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? new URL('../../eval/dev.jsonl', import.meta.url).pathname;
+const { values: args, positionals } = readArgs(
+  `用法: npm run eval -- [file.jsonl] [--misses] [--json]
+
+  file.jsonl   the question set (default eval/dev.jsonl; format: eval/README.md)
+  --misses     list each question retrieval or the answer got wrong (gold not first, facts missing, …)
+  --json       print the figures as JSON
+  -h, --help   print this help`,
+  { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+);
+const file = positionals[0] ?? new URL('../../eval/dev.jsonl', import.meta.url).pathname;
 const lines: EvalLine[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
@@ -152,7 +161,7 @@ const figures = {
   ),
 };
 
-if (args.includes('--json')) {
+if (args.json) {
   console.log(JSON.stringify(figures));
 } else {
   const a = figures.answers;
@@ -177,7 +186,7 @@ if (args.includes('--json')) {
   console.log(`  out of scope declined ${a.outOfScopeDeclined}`);
   console.log(`  coverage in scope: ${tier(a.coverageInScope)}; out of scope: ${tier(a.coverageOutOfScope)}`);
   console.log(`  answers with invented numbers ${a.answersWithInventedNumbers}; inexact quotes ${a.inexactQuotes}`);
-  if (args.includes('--misses')) for (const r of rows) printMisses(r);
+  if (args.misses) for (const r of rows) printMisses(r);
 }
 
 function printMisses(r: Row): void {
