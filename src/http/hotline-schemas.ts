@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { docs } from '../data';
 import { departmentsOf } from '../hotline/duties';
-import { TOPICS } from '../search/retrieve';
+import { TOPICS } from '../corpus/topics';
 import { validationError } from './errors';
 import { clausePath, measure } from './responses';
 

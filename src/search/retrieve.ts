@@ -1,5 +1,5 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
-import topicsJson from '../../corpus/topics.json';
+import { TOPICS } from '../corpus/topics';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
 import { sentencesOf } from '../corpus/sentences';
 import { conversationTopic, isThin, type Topic } from './followup';
@@ -65,9 +65,6 @@ export interface SearchOptions {
   /** Keep only clauses with this topic. */
   topic?: string;
 }
-
-/** Topic id -> its Chinese label and clause ids (corpus/topics.json). */
-export const TOPICS: Record<string, { zh: string; clauses: string[] }> = topicsJson.topics;
 
 export interface Retriever {
   search(question: string, options?: SearchOptions): Retrieval;

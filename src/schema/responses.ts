@@ -1,0 +1,88 @@
+// Response bodies of the routes that predate the OpenAPI document, as zod schemas, so /openapi.json is generated
+// from schemas like every request is. They mirror what src/http/{search,clauses,feedback,ask}.ts return.
+import { z } from 'zod';
+import { askResponse, shownCitation } from './answer';
+
+export const apiError = z.object({
+  error: z.object({
+    code: z.string().meta({
+      description: '英文错误代码',
+      examples: ['missing_parameter', 'empty_parameter', 'invalid_request', 'clause_not_found', 'not_found'],
+    }),
+    message: z.string().meta({ description: '给人看的中文说明' }),
+  }),
+});
+
+export const health = z.object({ ok: z.literal(true) });
+
+/** Where a clause sits in the plan; shared with the hotline schemas. */
+export const clausePath = z.object({
+  part: z.string().meta({ examples: ['二、重点任务'] }),
+  group: z
+    .string()
+    .optional()
+    .meta({ examples: ['（三）发展普惠托育服务体系'] }),
+  label: z.string().meta({ examples: ['14.加强综合监管'] }),
+});
+
+/** A measure's span in its clause's text and its departments; shared with the hotline schemas. */
+export const measure = z.object({
+  start: z.number().int().meta({ description: '措施在条款原文中的起点（含）' }),
+  end: z.number().int().meta({ description: '措施在条款原文中的终点（不含）' }),
+  lead: z.array(z.string()).meta({ description: '牵头部门' }),
+  partners: z.array(z.string()).meta({ description: '按职责分工负责的其他部门' }),
+});
+
+export const searchResult = z.object({
+  query: z.string(),
+  normalized: z.string().meta({ description: '繁简转换、清理后的查询' }),
+  relevant: z.boolean().meta({ description: '方案是否真的回答了这个问题' }),
+  hits: z.array(
+    z.object({
+      doc: z.string(),
+      clause: z.string(),
+      title: z.string(),
+      path: clausePath,
+      score: z.number(),
+      snippet: z.string(),
+      measure: measure.meta({ description: '最匹配的一项措施' }),
+    }),
+  ),
+});
+
+const docMeta = z.object({
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  published: z.string(),
+  source: z.string(),
+});
+
+export const clauseList = z.object({
+  doc: docMeta,
+  clauses: z.array(z.object({ doc: z.string(), clause: z.string(), title: z.string(), path: clausePath })),
+});
+
+export const clauseDetail = z.object({
+  doc: z.string(),
+  clause: z.string(),
+  title: z.string(),
+  path: clausePath,
+  text: z.string().meta({ description: '条款全文，段落以换行分隔' }),
+  measures: z.array(measure),
+});
+
+export const feedbackAccepted = z.object({
+  accepted: z.literal(true),
+  /** false when no database is configured: the rating was acknowledged but not kept. */
+  stored: z.boolean(),
+});
+
+/** The data of each server-sent event of POST /api/ask with Accept: text/event-stream. */
+export const askEvents = {
+  hits: z.object({ relevant: z.boolean(), hits: z.array(searchResult.shape.hits.element.omit({ measure: true })) }),
+  citation: shownCitation.extend({ n: z.number().int().meta({ description: '回答中 [n] 标记的编号' }) }),
+  delta: z.object({ text: z.string() }),
+  done: askResponse,
+  error: z.object({ message: z.string() }),
+};
