@@ -10,26 +10,9 @@ import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query'
 import { type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
 import { TUNING } from './tuning';
+import type { SearchHit } from '../schema/search';
 
-export interface MeasureMatch {
-  /** Position of the measure in its clause. */
-  index: number;
-  start: number;
-  end: number;
-  lead: string[];
-  partners: string[];
-}
-
-export interface SearchHit {
-  doc: string;
-  clause: string;
-  title: string;
-  path: ClausePath;
-  score: number;
-  snippet: string;
-  /** The measure that matched best. */
-  measure: MeasureMatch;
-}
+export type { MeasureMatch, SearchHit } from '../schema/search';
 
 export interface SearchResult {
   query: string;

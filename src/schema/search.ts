@@ -1,0 +1,19 @@
+// The shape a search produces for each clause it finds, as a zod schema; src/search/retrieve.ts and the API share it.
+import { z } from 'zod';
+import { clausePath, measureSpan } from './corpus';
+
+/** The measure of a hit that matched best, with its position in its clause. */
+export const measureMatch = measureSpan.extend({ index: z.number().int() });
+export type MeasureMatch = z.infer<typeof measureMatch>;
+
+export const searchHit = z.object({
+  doc: z.string(),
+  clause: z.string(),
+  title: z.string(),
+  path: clausePath,
+  score: z.number(),
+  snippet: z.string(),
+  /** The measure that matched best. */
+  measure: measureMatch,
+});
+export type SearchHit = z.infer<typeof searchHit>;
