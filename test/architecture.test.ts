@@ -36,15 +36,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The room a path under src/ belongs to: its first folder, or the file name for a top-level file. */
+/** The room a path under src/ belongs to: its first folder, or the file itself at the top level. */
 function roomOf(path: string): string {
-  const first = relative(SRC, path).split(/[\\/]/)[0]!;
-  return first.replace(/\.(json|tsx?)$/, (ext) => (first.includes('/') ? '' : ext));
+  return relative(SRC, path).split(/[\\/]/)[0]!;
 }
 
 function stageOf(path: string): number | undefined {
-  const room = relative(SRC, path).split(/[\\/]/)[0]!;
-  return STAGES[room] ?? STAGES[room.replace(/\.tsx?$/, '') + '.ts'];
+  const room = roomOf(path);
+  // A relative import names data.ts without its extension.
+  return STAGES[room] ?? STAGES[`${room}.ts`];
 }
 
 describe('architecture', () => {
