@@ -1,30 +1,24 @@
 // The hotline API through app.request: departments, measures by department and topic, filters on search, and
 // the OpenAPI document, which must describe every API route the app registers.
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { app } from '../src/http/app';
+import type { departmentsList, measureEntry } from '../src/http/hotline-schemas';
+import type { searchResult } from '../src/schema/responses';
 
 const get = (path: string) => app.request(path);
 
-interface DutyRef {
-  clause: string;
-  measure: { start: number; end: number };
-}
-interface Measure {
-  clause: string;
-  citeAs: string;
-  text: string;
-  measure: { start: number; end: number; lead: string[]; partners: string[] };
-  binding: { level: string; label: string; levels: string[] };
-}
+// The response shapes, from the same schemas the routes and /openapi.json use.
+type DepartmentsList = z.infer<typeof departmentsList>;
+type MeasureEntry = z.infer<typeof measureEntry>;
+type SearchBody = z.infer<typeof searchResult>;
 
 describe('GET /api/departments', () => {
   it('lists every department with the measures it leads and shares, most lead duties first', async () => {
     const res = await get('/api/departments');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const { departments } = (await res.json()) as {
-      departments: { name: string; lead: DutyRef[]; partner: DutyRef[] }[];
-    };
+    const { departments } = (await res.json()) as DepartmentsList;
     expect(departments[0]?.name).toBe('省卫生健康委');
     const leads = departments.map((d) => d.lead.length);
     expect(leads).toEqual([...leads].sort((a, b) => b - a));
@@ -45,7 +39,7 @@ describe('GET /api/measures', () => {
   it("lists all of 省医保局's duties in document order without a query", async () => {
     const res = await get(`/api/measures?department=${encodeURIComponent('省医保局')}`);
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: Measure[] };
+    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
     expect(measures.map((m) => m.clause)).toEqual(['2.3', '2.4', '2.8', '2.15', '2.22']);
     for (const m of measures) expect([...m.measure.lead, ...m.measure.partners]).toContain('省医保局');
     const led = measures.find((m) => m.measure.lead.includes('省医保局'));
@@ -57,7 +51,7 @@ describe('GET /api/measures', () => {
   it('filters by topic and labels how binding each measure is, strongest first', async () => {
     const res = await get('/api/measures?topic=leave');
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: Measure[] };
+    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
     expect([...new Set(measures.map((m) => m.clause))]).toEqual(['2.15', '2.18', '2.21']);
     const maternity = measures.find((m) => m.text.includes('98天'));
     expect(maternity?.binding).toMatchObject({ level: 'required', label: '明确要求' });
@@ -68,7 +62,7 @@ describe('GET /api/measures', () => {
   it('combines topic and department', async () => {
     const res = await get(`/api/measures?topic=childcare&department=${encodeURIComponent('青海银保监局')}`);
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: Measure[] };
+    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
     // 2.12 twice: once as lead (insurance products), once as partner (childcare subsidies).
     expect(measures.map((m) => [m.clause, m.measure.lead.includes('青海银保监局')])).toEqual([
       ['2.12', false],
@@ -94,7 +88,7 @@ describe('GET /api/search filters', () => {
       `/api/search?q=${encodeURIComponent('托育机构')}&department=${encodeURIComponent('青海银保监局')}`,
     );
     expect(res.status).toBe(200);
-    const { hits } = (await res.json()) as { hits: Measure[] };
+    const { hits } = (await res.json()) as SearchBody;
     expect(hits.map((h) => h.clause)).toEqual(['2.12']);
   });
 

@@ -7,7 +7,7 @@ import { HOTLINES } from '../src/answer/decline';
 import { checkFacts, knownFacts } from '../src/answer/fact-guard';
 import { getRetriever } from '../src/data';
 import { app } from '../src/http/app';
-import type { Answer, HistoryTurn } from '../src/http/schemas';
+import type { Answer, HistoryTurn } from '../src/schema/answer';
 
 async function ask(question: string, history: HistoryTurn[] = []): Promise<Answer> {
   const res = await app.request('/api/ask', {

@@ -3,40 +3,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
-import type { Answer, Citation } from '../src/http/schemas';
+import type { z } from 'zod';
+import type { Answer, Citation } from '../src/schema/answer';
+import type { apiError, clauseDetail, measure, searchResult } from '../src/schema/responses';
 import { parseSse } from './support/sse';
 
-interface ApiErrorBody {
-  error: { code: string; message: string };
-}
-interface Measure {
-  start: number;
-  end: number;
-  lead: string[];
-  partners: string[];
-}
-interface SearchBody {
-  query: string;
-  normalized: string;
-  relevant: boolean;
-  hits: {
-    doc: string;
-    clause: string;
-    title: string;
-    path: { part: string; group?: string; label: string };
-    score: number;
-    snippet: string;
-    measure: Measure;
-  }[];
-}
-interface ClauseDetail {
-  doc: string;
-  clause: string;
-  title: string;
-  path: { part: string; group?: string; label: string };
-  text: string;
-  measures: Measure[];
-}
+// The response shapes, from the same schemas the routes and /openapi.json use.
+type ApiErrorBody = z.infer<typeof apiError>;
+type SearchBody = z.infer<typeof searchResult>;
+type ClauseDetail = z.infer<typeof clauseDetail>;
+type Measure = z.infer<typeof measure>;
 
 const HAN = /\p{Script=Han}/u;
 

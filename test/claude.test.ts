@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
-import type { Answer, Citation } from '../src/http/schemas';
+import type { Answer, Citation } from '../src/schema/answer';
 import {
   citeSentence,
   type FakeAnthropic,

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/http/app';
-import type { Answer } from '../src/http/schemas';
+import type { Answer } from '../src/schema/answer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

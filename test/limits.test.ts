@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
-import type { Answer } from '../src/http/schemas';
+import type { Answer } from '../src/schema/answer';
 import { nodeBindings } from '../src/node/bindings';
 import { tokenBucket } from '../src/node/token-bucket';
 import { citeSentence, type FakeAnthropic, startFakeAnthropic } from './support/fake-anthropic';

@@ -3,7 +3,7 @@
 // the canonical Simplified slice.
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/http/app';
-import type { AskResponse, ShownCitation } from '../src/http/schemas';
+import type { AskResponse, ShownCitation } from '../src/schema/answer';
 import { parseSse } from './support/sse';
 
 const ask = (question: string, accept = 'application/json', history: { role: string; content: string }[] = []) =>

@@ -2,7 +2,7 @@
 // Traditional over JSON and SSE, quotes still the canonical slices.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { AskResponse } from '../src/http/schemas';
+import type { AskResponse } from '../src/schema/answer';
 import { parseSse } from './support/sse';
 
 const worker = exports.default;

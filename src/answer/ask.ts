@@ -3,8 +3,8 @@
 // With Claude, deltas and citations stream as the model writes; if the model path fails after it has streamed,
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
 import { getRetriever } from '../data';
-import type { Bindings } from '../http/env';
-import type { Answer, Citation, HistoryTurn } from '../http/schemas';
+import type { ModelBindings } from './model-bindings';
+import type { Answer, Citation, HistoryTurn } from '../schema/answer';
 import type { SearchHit } from '../search/retrieve';
 import { claudeAnswer } from './claude';
 import { extractiveAnswer } from './extractive';
@@ -28,7 +28,11 @@ const HITS = 5;
  * Answers one question as a stream of events. Never throws for a model fault: the extractive answer stands in.
  * `signal` aborts the model request when the client goes away.
  */
-export async function* ask(input: AskInput, env: Bindings, signal?: AbortSignal): AsyncGenerator<AskEvent, Answer> {
+export async function* ask(
+  input: AskInput,
+  env: ModelBindings,
+  signal?: AbortSignal,
+): AsyncGenerator<AskEvent, Answer> {
   const question = redact(input.question);
   const redacted = question !== input.question;
   const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
@@ -70,7 +74,7 @@ export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
 }
 
 /** Runs the pipeline to its end and returns the answer object (the JSON endpoint and the CLI). */
-export async function askOnce(input: AskInput, env: Bindings, signal?: AbortSignal): Promise<Answer> {
+export async function askOnce(input: AskInput, env: ModelBindings, signal?: AbortSignal): Promise<Answer> {
   const stream = ask(input, env, signal);
   for (;;) {
     const next = await stream.next();

@@ -1,7 +1,7 @@
 // Maps the model's search_result_location citations back to exact slices of a clause, so that
 // `quote === clause.text.slice(start, end)` holds for every citation we return, whatever the model sent.
 import type { TextCitation } from '@anthropic-ai/sdk/resources/messages';
-import type { Citation } from '../http/schemas';
+import type { Citation } from '../schema/answer';
 import type { SentResult } from './search-results';
 
 /** Shorter cited text would match almost anywhere, so it proves nothing. */

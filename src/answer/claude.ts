@@ -6,8 +6,8 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError
 import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { prompts } from '../data';
-import { type Bindings, DEFAULT_ANSWER_MODEL } from '../http/env';
-import type { Answer, HistoryTurn } from '../http/schemas';
+import { type ModelBindings, DEFAULT_ANSWER_MODEL } from './model-bindings';
+import type { Answer, HistoryTurn } from '../schema/answer';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
 import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
@@ -49,7 +49,7 @@ export interface ClaudeInput {
 }
 
 /** Model, limits and timers from the bindings; unset or unreadable values take the documented defaults. */
-export function claudeSettings(env: Bindings) {
+export function claudeSettings(env: ModelBindings) {
   const positive = (value: string | undefined, fallback: number) => {
     const n = Number(value);
     return value && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
@@ -87,7 +87,7 @@ export function messagesFor(input: ClaudeInput, sent: readonly SentResult[]): Me
  */
 export async function* claudeAnswer(
   input: ClaudeInput,
-  env: Bindings & AskingClient,
+  env: ModelBindings & AskingClient,
   signal?: AbortSignal,
 ): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
   const admission = await admitModelCall(env);
@@ -107,7 +107,7 @@ export async function* claudeAnswer(
 /** The model call itself, once admitted. */
 async function* modelAnswer(
   input: ClaudeInput,
-  env: Bindings,
+  env: ModelBindings,
   signal?: AbortSignal,
 ): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
   const settings = claudeSettings(env);

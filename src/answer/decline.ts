@@ -1,6 +1,6 @@
 // The honest "the plan does not cover this" answer, with where to ask instead.
 import referrals from '../../corpus/referrals.json';
-import type { Answer, AnswerMode } from '../http/schemas';
+import type { Answer, AnswerMode } from '../schema/answer';
 import { isEnglish } from './language';
 import { normalize } from '../search/normalize';
 

@@ -3,7 +3,7 @@
 // first what the plan does not state (coverage "partial"). No model, no network.
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
-import type { Answer, Citation } from '../http/schemas';
+import type { Answer, Citation } from '../schema/answer';
 import { ASKS, asksOf, missingAsk } from './asked';
 import type { Binding } from './binding';
 import { chooseSentences } from './choose';

@@ -1,8 +1,8 @@
 // Whether an answer may call the model now: the client's own model budget (MODEL_LIMITER), then a cap on model
 // calls in flight in this process or isolate (MODEL_CONCURRENCY). A refusal is not an error: the citizen gets the
 // extractive answer (mode "fallback") with the reason logged.
-import type { Bindings } from '../http/env';
-import { settingsOf } from '../http/settings';
+import type { ModelBindings } from './model-bindings';
+import { settingsOf } from '../schema/settings';
 
 /** The answer path's view of who is asking, set per request by the ask route. */
 export interface AskingClient {
@@ -21,7 +21,7 @@ export type Admission = { ok: true; release: () => void } | { ok: false; reason:
  * Admits one model call or says why not. Call `release` when the call ends, however it ends.
  * @example const gate = await admitModelCall(env); if (!gate.ok) return failed(gate.reason); try {…} finally { gate.release() }
  */
-export async function admitModelCall(env: Bindings & AskingClient): Promise<Admission> {
+export async function admitModelCall(env: ModelBindings & AskingClient): Promise<Admission> {
   const cap = settingsOf(env).modelConcurrency;
   if (inFlight >= cap) return { ok: false, reason: 'busy' }; // before the budget: a busy service costs no budget
   if (env.MODEL_LIMITER) {

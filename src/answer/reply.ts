@@ -1,7 +1,7 @@
 // Turns the Messages API's raw stream events into what the citizen sees: text with [n] markers after each cited
 // passage, and citations checked against the plan as they arrive. What the fact guard needs is kept for the end.
 import type { RawMessageStreamEvent, TextCitation } from '@anthropic-ai/sdk/resources/messages';
-import type { Citation } from '../http/schemas';
+import type { Citation } from '../schema/answer';
 import { locateCitation } from './citations';
 import type { SentResult } from './search-results';
 

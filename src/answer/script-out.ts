@@ -7,7 +7,7 @@ import stCharacters from 'opencc-js/dict/STCharacters';
 import twVariants from 'opencc-js/dict/TWVariants';
 import { toSimplified } from '../corpus/script';
 import phrases from '../generated/phrases.json';
-import type { Answer, AnswerScript, AskResponse, Citation, HistoryTurn, ShownCitation } from '../http/schemas';
+import type { Answer, AnswerScript, AskResponse, Citation, HistoryTurn, ShownCitation } from '../schema/answer';
 import type { AskEvent } from './ask';
 
 /**

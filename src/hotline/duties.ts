@@ -3,7 +3,7 @@
 import { type Binding, BINDING_LABELS, bindingOf } from '../answer/binding';
 import { sentencesOf } from '../corpus/sentences';
 import type { Clause, CorpusDoc } from '../corpus/types';
-import { TOPICS } from '../search/retrieve';
+import { TOPICS } from '../corpus/topics';
 
 /**
  * Binding levels from strongest to weakest. A measure is labelled with the strongest level any of its sentences

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { redact } from '../answer/redact';
 import { docs } from '../data';
 import { agentPage } from '../pages/agent/page';
-import { TOPICS } from '../search/retrieve';
+import { TOPICS } from '../corpus/topics';
 import { assetUrl } from './assets';
 import { departmentRoutes, departments } from './departments';
 import type { AppEnv } from './env';

@@ -1,7 +1,7 @@
 // Passes the answer pipeline's events through unchanged and, once the answer is done, counts it in storage
 // (and keeps the question when the plan answered it partly or not at all). A storage fault never costs the answer.
 import type { AskEvent } from '../answer/ask';
-import type { Channel } from '../store/channel';
+import type { Channel } from '../schema/channel';
 import type { SqlDatabase } from '../store/database';
 import { recordAsk } from '../store/record';
 

@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming';
 import { ask } from '../answer/ask';
 import type { AskingClient } from '../answer/model-gate';
 import { eventsInScript, scriptOf } from '../answer/script-out';
-import type { Answer } from './schemas';
+import type { Answer } from '../schema/answer';
 import { recorded } from './ask-record';
 import { clientAddress } from './client';
 import type { AppEnv, Bindings } from './env';

@@ -1,21 +1,14 @@
-// Bindings and secrets, typed in one place. Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
+// Bindings and secrets, typed in one place (the answer stage's own in src/answer/model-bindings.ts, extended here).
+// Workers: wrangler.toml [vars] / `wrangler secret put`; Node: environment.
 import type { ShortStore } from '../wechat/store';
 import type { SqlDatabase } from '../store/database';
 import type { RequestLog } from './request-log';
+import type { ModelBindings, RateLimiter } from '../answer/model-bindings';
 
-export interface Bindings {
-  /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
-  ANTHROPIC_API_KEY?: string;
-  /** Optional. A Messages API base URL (a proxy or gateway); missing -> the SDK's default. */
-  ANTHROPIC_BASE_URL?: string;
-  /** Optional. Model for answers; missing -> DEFAULT_ANSWER_MODEL. */
-  ANSWER_MODEL?: string;
-  /** Optional. Max output tokens per answer; missing -> 800. */
-  ANSWER_MAX_TOKENS?: string;
-  /** Optional. Whole-answer budget in ms for the model path before falling back; missing -> 9000. */
-  ANSWER_TIMEOUT_MS?: string;
-  /** Optional. Fall back when the model stream sends nothing for this many ms (a stall after headers); missing -> 4000. */
-  ANSWER_IDLE_TIMEOUT_MS?: string;
+export { DEFAULT_ANSWER_MODEL, type ModelBindings, type RateLimiter } from '../answer/model-bindings';
+
+/** Every binding; those of the answer stage (the model's key, limits and budget) are declared in ModelBindings. */
+export interface Bindings extends ModelBindings {
   /** Optional. Comma-separated origins allowed to embed the chat (frame-ancestors); missing -> "*". Not CORS. */
   ALLOWED_EMBED_ORIGINS?: string;
   /** Optional. The Token entered in the 公众号 platform's server settings; missing -> no /wechat route (404). */
@@ -43,25 +36,13 @@ export interface Bindings {
   TRUST_PROXY?: string;
   /** Optional. Heading of the chat inside the widget's frame; missing -> the service's own title. The URL cannot set it. */
   EMBED_TITLE?: string;
-  /** Optional. Model calls in flight at once per process or isolate; past it answers are extractive (reason "busy"); missing -> 16. */
-  MODEL_CONCURRENCY?: string;
   /** Rate Limiting binding ([[ratelimits]] in wrangler.toml; on Node a token bucket from RATE_LIMIT_ASK): POST /api/ask per client; missing -> no limit. */
   ASK_LIMITER?: RateLimiter;
-  /** Same, for answers that call the model (RATE_LIMIT_MODEL on Node); past it answers are extractive (reason "over_budget"); missing -> no limit. */
-  MODEL_LIMITER?: RateLimiter;
   /** Same, for GET /api/search (RATE_LIMIT_SEARCH on Node); missing -> no limit. */
   SEARCH_LIMITER?: RateLimiter;
   /** Same, for POST /api/feedback (RATE_LIMIT_FEEDBACK on Node); missing -> no limit. */
   FEEDBACK_LIMITER?: RateLimiter;
 }
-
-/** The Workers Rate Limiting binding's interface, which the Node token bucket implements too. */
-export interface RateLimiter {
-  /** Takes one request from `key`'s budget; `retryAfter` (seconds) when the limiter knows when it refills. */
-  limit(options: { key: string }): Promise<{ success: boolean; retryAfter?: number }>;
-}
-
-export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
 
 /** Per-request values set by middleware: the request id (hono/request-id) and the fields of its log line. */
 export interface Variables {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { redact } from '../answer/redact';
+import { errorPageHtml } from '../pages/error-page';
 import type { AppEnv } from './env';
 import type { RequestLog } from './request-log';
 import { contentSecurityPolicy } from './security';
@@ -105,10 +106,7 @@ export function pageError(
   c.header('content-security-policy', contentSecurityPolicy("'self'"));
   c.header('x-content-type-options', 'nosniff');
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  return c.html(
-    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title><main><h1>${message}</h1><p><a href="/">回到首页</a></p></main></html>`,
-    status,
-  );
+  return c.html(errorPageHtml(message), status);
 }
 
 /** Puts a fault in the request's log line: the error's name (a settings error also says which setting). */

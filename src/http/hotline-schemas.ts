@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { docs } from '../data';
 import { departmentsOf } from '../hotline/duties';
-import { TOPICS } from '../search/retrieve';
+import { TOPICS } from '../corpus/topics';
 import { validationError } from './errors';
-import { clausePath, measure } from './responses';
+import { clausePath, measureSpan as measure } from '../schema/corpus';
 
 const topicIds = Object.keys(TOPICS) as [string, ...string[]];
 const departmentNames = departmentsOf(docs).map((d) => d.name) as [string, ...string[]];

@@ -6,7 +6,15 @@ import { z } from 'zod';
 import type { AppEnv } from './env';
 import { exportParam, periodQuery, report } from './admin-schemas';
 import { departmentsList, measuresList, measuresQuery } from './hotline-schemas';
-import { apiError, askEvents, clauseDetail, clauseList, feedbackAccepted, health, searchResult } from './responses';
+import {
+  apiError,
+  askEvents,
+  clauseDetail,
+  clauseList,
+  feedbackAccepted,
+  health,
+  searchResult,
+} from '../schema/responses';
 import { askBody, askResponse, clauseParam, feedbackBody, searchQuery } from './schemas';
 
 type JsonSchema = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // agent at a terminal and for tuning. Uses the same pipeline as POST /api/ask (Claude when the key is set).
 import { askOnce } from '../answer/ask';
 import { answerInScript, scriptOf } from '../answer/script-out';
-import type { HistoryTurn } from '../http/schemas';
+import type { HistoryTurn } from '../schema/answer';
 import { askBody } from '../http/schemas';
 import { readArgs } from './cli-args';
 

@@ -8,7 +8,7 @@ import { redact } from '../answer/redact';
 import { toSimplified } from '../corpus/script';
 import { getRetriever } from '../data';
 import type { Bindings } from '../http/env';
-import type { Answer, Coverage, HistoryTurn } from '../http/schemas';
+import type { Answer, Coverage, HistoryTurn } from '../schema/answer';
 import { readArgs } from './cli-args';
 
 interface EvalLine {

@@ -1,5 +1,5 @@
 // Retrieval: score measures against the analysed question, lift their clauses, judge whether anything answers it.
-import topicsJson from '../../corpus/topics.json';
+import { TOPICS } from '../corpus/topics';
 import type { Clause, ClausePath, CorpusDoc } from '../corpus/types';
 import { sentencesOf } from '../corpus/sentences';
 import { conversationTopic, isThin, type Topic } from './followup';
@@ -10,26 +10,9 @@ import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query'
 import { type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
 import { TUNING } from './tuning';
+import type { SearchHit } from '../schema/search';
 
-export interface MeasureMatch {
-  /** Position of the measure in its clause. */
-  index: number;
-  start: number;
-  end: number;
-  lead: string[];
-  partners: string[];
-}
-
-export interface SearchHit {
-  doc: string;
-  clause: string;
-  title: string;
-  path: ClausePath;
-  score: number;
-  snippet: string;
-  /** The measure that matched best. */
-  measure: MeasureMatch;
-}
+export type { MeasureMatch, SearchHit } from '../schema/search';
 
 export interface SearchResult {
   query: string;
@@ -65,9 +48,6 @@ export interface SearchOptions {
   /** Keep only clauses with this topic. */
   topic?: string;
 }
-
-/** Topic id -> its Chinese label and clause ids (corpus/topics.json). */
-export const TOPICS: Record<string, { zh: string; clauses: string[] }> = topicsJson.topics;
 
 export interface Retriever {
   search(question: string, options?: SearchOptions): Retrieval;

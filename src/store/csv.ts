@@ -1,6 +1,6 @@
 // CSV for the staff exports: RFC 4180 quoting, CRLF line ends and a UTF-8 byte order mark, so Excel on a
 // government office's Windows PC opens the Chinese text as Chinese rather than as mojibake.
-import type { Report } from '../http/admin-schemas';
+import type { Report } from '../schema/report';
 
 const BOM = '\uFEFF';
 

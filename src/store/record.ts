@@ -1,9 +1,10 @@
 // Writes what citizens ask and say, always after redaction: feedback on an answer, and every question asked
 // (counted; kept as text only when the plan answered it partly or not at all).
 import { redact } from '../answer/redact';
-import type { Coverage, FeedbackBody } from '../http/schemas';
+import type { Coverage } from '../schema/answer';
+import type { FeedbackBody } from '../schema/feedback';
 import { normalize } from '../search/normalize';
-import type { Channel } from './channel';
+import type { Channel } from '../schema/channel';
 import { beijingDay, type SqlDatabase, type SqlStatement } from './database';
 
 /** One answered question, as the ask route (or the WeChat route) saw it. */

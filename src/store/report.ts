@@ -1,7 +1,7 @@
 // The staff report for a period of Beijing days: counts by day and coverage, the unanswered questions grouped by
 // wording, the answers marked 没帮助 with their comments, and the clauses answers cited most.
-import type { Report } from '../http/admin-schemas';
-import { channel } from './channel';
+import type { Report } from '../schema/report';
+import { channel } from '../schema/channel';
 import type { SqlDatabase } from './database';
 import { groupSimilar, type UnansweredRow } from './similar';
 

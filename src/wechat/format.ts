@@ -2,7 +2,7 @@
 // clause label, one link to the first quote marked on the clause page, and the AI-content label, within the
 // platform's 2,048 bytes; a longer answer keeps the lead and the first quote, with the link.
 import { docs } from '../data';
-import type { Answer, Citation } from '../http/schemas';
+import type { Answer, Citation } from '../schema/answer';
 import { utf8 } from './bytes';
 import { clauseLabel } from './clause-label';
 

@@ -2,7 +2,7 @@
 // few minutes under a hash of the OpenID. Questions are stored redacted; answers are the plan's own words.
 import { z } from 'zod';
 import { redact } from '../answer/redact';
-import type { Answer, HistoryTurn } from '../http/schemas';
+import type { Answer, HistoryTurn } from '../schema/answer';
 import type { ShortStore } from './store';
 
 /** How long a conversation is remembered after its last question. */

@@ -2,7 +2,7 @@
 // after it, so each test stands alone.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { AskResponse } from '../../src/http/schemas';
+import type { AskResponse } from '../../src/schema/answer';
 import { launchBrowser, type OpenedPage, openIn } from './browser';
 import { type RunningServer, startServer } from './server';
 

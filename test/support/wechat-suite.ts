@@ -2,7 +2,7 @@
 // (test/wechat.worker.test.ts), each passing how it sends a request to the app and the bindings it has.
 import { describe, expect, it } from 'vitest';
 import type { Bindings } from '../../src/http/env';
-import type { Answer, Citation } from '../../src/http/schemas';
+import type { Answer, Citation } from '../../src/schema/answer';
 import { docs } from '../../src/data';
 import { utf8 } from '../../src/wechat/bytes';
 import { createCipher } from '../../src/wechat/cipher';

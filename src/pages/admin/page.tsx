@@ -1,7 +1,7 @@
 // The staff view at /admin, rendered whole on the server (no script): a period form, the counts, the unanswered
 // questions grouped by wording, the answers marked 没帮助 with comments, the clauses cited most, each with its CSV.
 import type { Child } from 'hono/jsx';
-import type { Report } from '../../http/admin-schemas';
+import type { Report } from '../../schema/report';
 import { beijingTime } from '../../store/database';
 import { document } from '../layout';
 

@@ -1,8 +1,8 @@
 // The console's calls to the service's own API, typed from the server's schemas (types only, nothing bundled).
 import type { z } from 'zod';
 import type { MeasureEntry } from '../../hotline/duties';
-import type { Answer } from '../../http/schemas';
-import type { clauseDetail, searchResult } from '../../http/responses';
+import type { Answer } from '../../schema/answer';
+import type { clauseDetail, searchResult } from '../../schema/responses';
 import { apiErrorMessage } from '../api-error';
 import { CONSOLE, fill, langOf } from '../messages';
 

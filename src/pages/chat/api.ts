@@ -1,5 +1,5 @@
 // Calls POST /api/ask as a stream and hands each event to the page; the done event's answer is the one kept.
-import type { AskResponse, ShownCitation } from '../../http/schemas';
+import type { AskResponse, ShownCitation } from '../../schema/answer';
 import { apiErrorMessage } from '../api-error';
 import type { ClausePath } from './conversation';
 import { currentLang, ui } from './lang';

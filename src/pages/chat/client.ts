@@ -1,6 +1,6 @@
 // The chat page's behaviour: ask (chips, Enter, send), stream the answer in, keep the conversation, start over;
 // the page's language (./lang.ts), 大字模式 (./large.ts) and the length counter (./counter.ts).
-import type { ShownCitation } from '../../http/schemas';
+import type { ShownCitation } from '../../schema/answer';
 import { streamAnswer } from './api';
 import {
   type AssistantTurn,

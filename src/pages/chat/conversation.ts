@@ -1,6 +1,6 @@
 // The conversation as data: what the page shows, what sessionStorage keeps and what the API gets as history.
-import type { Answer, Citation } from '../../http/schemas';
-import type { AnswerScript, ShownCitation } from '../../http/schemas';
+import type { Answer, Citation } from '../../schema/answer';
+import type { AnswerScript, ShownCitation } from '../../schema/answer';
 
 export interface ClausePath {
   part: string;

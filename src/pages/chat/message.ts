@@ -1,7 +1,7 @@
 // Chat messages as DOM: the citizen's bubble, and the assistant's with citation markers, quote, label and feedback.
 // Every answer is drawn as its short part (first line, or first sentence when more follows) and the rest: 大字模式
 // shows the short part, with the rest and the first quote one tap away (html.large hides .answer-rest until asked).
-import type { ShownCitation } from '../../http/schemas';
+import type { ShownCitation } from '../../schema/answer';
 import { h } from '../dom';
 import { fill } from '../messages';
 import type { AssistantTurn, ClausePath } from './conversation';

@@ -1,6 +1,6 @@
 // The quote a citation marker opens: the exact words, the clause title and path, a link to the whole clause.
 // When the answer already says the quoted words, the card shows only where they come from, not the same text again.
-import type { ShownCitation } from '../../http/schemas';
+import type { ShownCitation } from '../../schema/answer';
 import { h } from '../dom';
 import { fill } from '../messages';
 import type { ClausePath } from './conversation';

@@ -1,7 +1,9 @@
 // Response bodies of the routes that predate the OpenAPI document, as zod schemas, so /openapi.json is generated
 // from schemas like every request is. They mirror what src/http/{search,clauses,feedback,ask}.ts return.
 import { z } from 'zod';
-import { askResponse, shownCitation } from './schemas';
+import { askResponse, shownCitation } from './answer';
+import { clausePath, docMeta, measureSpan as measure } from './corpus';
+import { searchHit } from './search';
 
 export const apiError = z.object({
   error: z.object({
@@ -15,47 +17,14 @@ export const apiError = z.object({
 
 export const health = z.object({ ok: z.literal(true) });
 
-/** Where a clause sits in the plan; shared with the hotline schemas. */
-export const clausePath = z.object({
-  part: z.string().meta({ examples: ['二、重点任务'] }),
-  group: z
-    .string()
-    .optional()
-    .meta({ examples: ['（三）发展普惠托育服务体系'] }),
-  label: z.string().meta({ examples: ['14.加强综合监管'] }),
-});
-
-/** A measure's span in its clause's text and its departments; shared with the hotline schemas. */
-export const measure = z.object({
-  start: z.number().int().meta({ description: '措施在条款原文中的起点（含）' }),
-  end: z.number().int().meta({ description: '措施在条款原文中的终点（不含）' }),
-  lead: z.array(z.string()).meta({ description: '牵头部门' }),
-  partners: z.array(z.string()).meta({ description: '按职责分工负责的其他部门' }),
-});
+/** Where a clause sits in the plan and a measure as the API shows it; shared with the hotline schemas. */
+export { clausePath, measureSpan as measure } from './corpus';
 
 export const searchResult = z.object({
   query: z.string(),
   normalized: z.string().meta({ description: '繁简转换、清理后的查询' }),
   relevant: z.boolean().meta({ description: '方案是否真的回答了这个问题' }),
-  hits: z.array(
-    z.object({
-      doc: z.string(),
-      clause: z.string(),
-      title: z.string(),
-      path: clausePath,
-      score: z.number(),
-      snippet: z.string(),
-      measure: measure.meta({ description: '最匹配的一项措施' }),
-    }),
-  ),
-});
-
-const docMeta = z.object({
-  id: z.string(),
-  title: z.string(),
-  issuer: z.string(),
-  published: z.string(),
-  source: z.string(),
+  hits: z.array(searchHit.extend({ measure: measure.meta({ description: '最匹配的一项措施' }) })),
 });
 
 export const clauseList = z.object({
