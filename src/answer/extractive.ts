@@ -77,18 +77,19 @@ export function extractiveAnswer(
 
   const responsible = asks.includes('department') ? departmentLines(chosen, cite, english) : [];
   const quotes = citations.map((c) => c.quote);
-  const topics = topicsOf(retrieval, quotes.join(''));
-  const missing = missingAsk(asks, quotes.join(''));
+  const quoted = quotes.join('');
+  const topics = topicsOf(retrieval, quoted);
+  const missing = missingAsk(asks, quoted);
   // A telling word of the question that the plan never uses (全勤奖, 早走): the answer is partial, and says so.
   const unmentioned = retrieval.judgement.absentWords.find((w) => !w.joined && w.text.length > 1)?.text;
+  const partial = missing !== undefined || (unmentioned !== undefined && !english);
   const lead: string[] = [];
   if (missing) lead.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
-  else if (unmentioned && !english) lead.push(`方案没有专门提到“${unmentioned}”。`);
+  else if (partial) lead.push(`方案没有专门提到“${unmentioned}”。`);
   else if (asks.includes('days')) {
     const days = daysLead(quotes, topics, english ? englishTopic(retrieval) : undefined);
     if (days) lead.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
   }
-  const partial = missing !== undefined || (lead.length > 0 && unmentioned !== undefined && !english);
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
 
   const lines = [...lead, ...responsible, ...body];

@@ -25,8 +25,6 @@ export interface AnalyzedQuery {
   terms: Map<string, number>;
   /** The normalised question with filler blanked out: what the citizen is asking about. */
   content: string;
-  /** Terms typed by the citizen (after filler removal), for coverage and snippets. */
-  typed: string[];
   /** Each vocabulary word found, with the plan terms it stands for. */
   bridges: { word: string; terms: string[] }[];
   /** The question's informative words (filler and places left out), with what each tells; bridged words carry
@@ -57,7 +55,7 @@ export interface QueryWord {
 }
 
 /** Weight of a term from a word that tells `info`: linear up to TUNING.fullInfo, then saturating. */
-export const weightOf = (info: number): number =>
+const weightOf = (info: number): number =>
   Math.min(TUNING.maxTermWeight, (info / TUNING.fullInfo) ** TUNING.termExponent);
 
 const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
@@ -169,7 +167,6 @@ export function compileVocabulary(
     const found = matches.map((m) => m.word);
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
     const { content, words, phrases } = informativeWords(text, lexicon, matches, bridgeOf);
-    const typed = tokenize(content);
 
     const terms = new Map<string, number>();
     const raise = (term: string, weight: number): void => {
@@ -192,7 +189,7 @@ export function compileVocabulary(
         if (term.length >= 3) phrases.push({ text: term, weights: term.split('').map(() => boost) });
     }
     const outside = outsideTopic(normalized);
-    return { normalized, content, terms, typed, bridges, words, phrases, ...(outside ? { outside } : {}) };
+    return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
 }
 
@@ -227,7 +224,7 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
 }
 
 /** English words that carry no topic, so an English question is judged on its content words. */
-export const STOP_WORDS = new Set(
+const STOP_WORDS = new Set(
   (
     'a an the is are was were be been am do does did i my me we our you your he she it its they them their this that these ' +
     'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +

@@ -72,7 +72,7 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
 const coverageTexts = new WeakMap<Clause, CoverageText>();
 
 /** A clause's title, group heading and text, with the set of its Han bigrams, worked out once per clause. */
-export function coverageTextOf(clause: Clause): CoverageText {
+function coverageTextOf(clause: Clause): CoverageText {
   let entry = coverageTexts.get(clause);
   if (!entry) {
     entry = coverageText(`${clause.title}${clause.path.group ?? ''}${clause.text}`);
