@@ -230,6 +230,27 @@ describe('questions the plan does not cover, though they share its words', () =>
     });
   }
 
+  it('declines to rank hospitals or schools, which the plan never does, though it speaks of them', async () => {
+    const answer = await ask('海东哪家妇产医院最靠谱');
+    expect(answer.coverage).toBe('none');
+    expectDeclined(answer);
+    expect(answer.answer).toContain('不评价、不推荐');
+  });
+
+  it('a date the plan does not give: says so first, and quotes one clause only', async () => {
+    const answer = await ask('生育登记一般几号之前要办完');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体时间。$/);
+    expect(new Set(answer.citations.map((c) => c.clause))).toEqual(new Set(['2.3']));
+  });
+
+  it('a count the plan does not give is partial, and no number is stated', async () => {
+    const answer = await ask('我们县有几所公办幼儿园');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体数字。$/);
+    expect(answer.answer.split('\n')[0]).not.toMatch(/\d/);
+  });
+
   it('answers a question wrapped in chatty framing instead of refusing it', async () => {
     const answer = await ask('说白了，单位到底给不给弄个母婴室啊，还是嘴上说说');
     expect(answer.coverage).toBe('direct');

@@ -1,8 +1,10 @@
-// What a question asks for (an amount, a number of days, whether it is free, where and how to apply, who is
-// responsible), and whether the quotes hold it: the answer leads with what was asked, or says first that the
-// plan does not state it (coverage "partial").
+// What a question asks for (an amount, a number of days, an age, a date, whether it is free, where and how to
+// apply, which institution, whether something is lawful, who is responsible), and whether the quotes hold it: the
+// answer leads with what was asked, or says first that the plan does not state it (coverage "partial").
+// Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind; each
+// rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
 
-export type Ask = 'money' | 'days' | 'free' | 'where' | 'department';
+export type Ask = 'money' | 'days' | 'age' | 'when' | 'free' | 'where' | 'which' | 'lawful' | 'count' | 'department';
 
 interface AskRule {
   asks: RegExp;
@@ -14,12 +16,16 @@ interface AskRule {
 
 const of = (topic: string): string => (topic ? `${topic}的` : '');
 const forTopic = (topic: string): string => (topic ? ` for ${topic}` : '');
+/** Nothing in the plan answers this kind of question (it names no hospital, school or firm). */
+const NEVER = /(?!)/;
+/** A number as the plan writes one: digits, or Chinese numerals before a measure word. */
+const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:个|项|所|名|人|家|次|岁|周岁|年|月|天|倍|类|级)/;
 
 /** In order of precedence: a question asking for money is answered about money first. */
 export const ASKS: Record<Ask, AskRule> = {
   money: {
-    asks: /多少钱|金额|几块|多少元|几万|[补扣减给发领奖]多少|补贴多少|奖励多少|费多少|how much money|what amount|\bamount\b/i,
-    answeredBy: /\d[\d.]*\s*(?:元|万元)/,
+    asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)/i,
+    answeredBy: /\d[\d.]*\s*(?:元|万元)|[\d.]+\s*%|百分之/,
     zh: (t) => `方案没有写明${of(t)}具体金额，请不要轻信其他来源的数字。`,
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
   },
@@ -29,18 +35,48 @@ export const ASKS: Record<Ask, AskRule> = {
     zh: (t) => `方案没有写明${of(t)}具体天数或时长。`,
     en: (t) => `The plan does not state a number of days${forTopic(t)}.`,
   },
+  age: {
+    asks: /多少岁|几岁|多大(?:年纪|岁数|的孩子|的娃)?[才能可]|年龄|how old|what age/i,
+    answeredBy: /[\d一二三四五六七八九十]+\s*周?岁/,
+    zh: (t) => `方案没有写明${of(t)}具体年龄。`,
+    en: (t) => `The plan does not state an age${forTopic(t)}.`,
+  },
+  when: {
+    asks: /什么时候|啥时候|什么时间|何时|几号|哪天|几月份?|哪一?年|时间表|截止|多会儿|\bwhen\b|what date|deadline/i,
+    answeredBy: /\d+\s*年|\d+\s*月|\d+\s*日|年底|年内/,
+    zh: (t) => `方案没有写明${of(t)}具体时间。`,
+    en: (t) => `The plan does not give a date${forTopic(t)}.`,
+  },
   free: {
-    asks: /免费|收费|收钱|要钱|花钱|自费|报销|给报|能报|报不报|free of charge|\bfree\b|\bcost\b|reimburse/i,
+    asks: /免费|收费|收钱|要钱|花钱|自费|报销|给报|能报|报不报|free of charge|\bfree\b|\bcost\b|reimburse|covered by/i,
     answeredBy: /免费|免征|无偿|低收费|费用|收费|报销|医疗保障|医保/,
     zh: (t) => `方案没有写明${t ? `${t}` : ''}是否收费、能否报销。`,
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
   },
   where: {
-    asks: /去哪|上哪|在哪|哪里办|哪儿办|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|手续|材料|跑几趟|网站|网上|where (?:do|can|to)|how (?:do|can) i apply|what documents|website|online/i,
+    asks: /去哪|上哪|在哪|哪里办|哪儿办|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|手续|材料|证件|[带拿准备交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|哪个窗口|窗口|电话|热线|号码|挂号|跑几趟|网站|网上|公众号|小程序|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|what documents|phone|website|online/i,
     answeredBy: /办理|网上|线上|窗口|一网通办|跨省通办|一件事|服务中心|联办/,
     zh: (t) => `方案没有写明${of(t)}具体办理地点、流程和材料，请向当地政务服务大厅或卫生健康部门询问。`,
     en: (t) =>
       `The plan does not give the office, steps or documents${forTopic(t)}; ask your local government service centre or health commission.`,
+  },
+  which: {
+    asks: /哪家|哪所|哪个(?:医院|学校|幼儿园|托育|机构|小区|中心)|哪些(?:医院|学校|幼儿园|机构)|which (?:hospital|school|kindergarten|centre|center)/i,
+    answeredBy: NEVER,
+    zh: () => '方案没有点名具体的医院、学校或机构，请向当地卫生健康、教育部门或12345热线询问。',
+    en: () => 'The plan names no particular hospital, school or centre; ask the local health or education bureau.',
+  },
+  lawful: {
+    asks: /合法|违法|犯法|能告|去告|告他|告单位|起诉|仲裁|投诉|维权|谁赔|赔偿|\blegal\b|\bsue\b|lawsuit|complain/i,
+    answeredBy: /不得|严禁|禁止|依法|违法|打击/,
+    zh: (t) => `方案没有写明${of(t)}法律责任和维权途径，具体可咨询当地人社、卫生健康部门或12345热线。`,
+    en: (t) => `The plan does not set out legal remedies${forTopic(t)}; ask the local labour or health bureau.`,
+  },
+  count: {
+    asks: /多少|几[个名所家次项位]|how many/i,
+    answeredBy: NUMBER,
+    zh: (t) => `方案没有写明${of(t)}具体数字。`,
+    en: (t) => `The plan does not give a figure${forTopic(t)}.`,
   },
   department: {
     asks: /牵头|部门|哪个单位|责任单位|谁负责|谁管|归谁|哪家管|哪个局|department|responsible|in charge|who (?:runs|handles)/i,
@@ -50,9 +86,17 @@ export const ASKS: Record<Ask, AskRule> = {
   },
 };
 
-/** The kinds of thing a question asks for, in precedence order. */
+/** Asks which hospital, school or centre is best or to recommend one: a policy ranks none. */
+const RANKING =
+  /哪(?:家|个|所|里)[^，。？?！!\s]{0,8}(?:好|强|靠谱|专业|有名)|推荐|排名|最好的?(?:医院|学校|幼儿园|月子|机构|中心)|靠谱|recommend|which [a-z ]*\b(?:best|good)\b|the best/i;
+
+export const asksForRanking = (question: string): boolean => RANKING.test(question);
+
+/** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {
-  return (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(question));
+  const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(question));
+  const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'age');
+  return specific ? asks.filter((a) => a !== 'count') : asks;
 }
 
 /**

@@ -7,8 +7,15 @@ import { normalize } from '../search/normalize';
 /** Hotline numbers an answer may name without a quote (they come from corpus/referrals.json). */
 export const HOTLINES: readonly string[] = referrals.hotlines;
 
-/** A declined answer (optionally for a named outside topic): says plainly that the plan does not cover the question and where to ask. */
-export function declineAnswer(question: string, mode: AnswerMode, outside?: string): Answer {
+/** Why a question the plan touches is still declined: it asks the plan to rank institutions, which it never does. */
+const RANKING = {
+  zh: '方案是全省的政策文件，不评价、不推荐具体的医院、学校、月子中心或其他机构。',
+  en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
+};
+
+/** A declined answer (optionally for a named outside topic, or a ranking asked for): says plainly that the plan
+ * does not cover the question and where to ask. */
+export function declineAnswer(question: string, mode: AnswerMode, outside?: string, ranking = false): Answer {
   const english = isEnglish(question);
   const text = normalize(question);
   const topics: Record<string, { words: string[]; zh: string; en: string }> = referrals.topics;
@@ -19,11 +26,13 @@ export function declineAnswer(question: string, mode: AnswerMode, outside?: stri
   const lines = english
     ? [
         'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',
+        ...(ranking ? [RANKING.en] : []),
         ...(topic ? [topic.en] : []),
         referrals.general.en,
       ]
     : [
         '这个问题不在《青海省优化生育政策促进人口长期均衡发展的实施方案》的范围内，方案里没有相关内容，我不能凭空回答。',
+        ...(ranking ? [RANKING.zh] : []),
         ...(topic ? [topic.zh] : []),
         referrals.general.zh,
       ];

@@ -4,9 +4,9 @@
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, asksOf, missingAsk } from './asked';
+import { ASKS, asksForRanking, asksOf, missingAsk } from './asked';
 import type { Binding } from './binding';
-import { chooseSentences } from './choose';
+import { type Scored, chooseSentences } from './choose';
 import { declineAnswer } from './decline';
 import { isEnglish } from './language';
 import { PRIVACY_NOTE } from './redact';
@@ -33,56 +33,28 @@ export function extractiveAnswer(
   if (!retrieval.relevant || retrieval.hits.length === 0)
     return declineAnswer(question, 'extractive', retrieval.outside);
 
-  const chosen = chooseSentences(retrieval, retriever);
-  const citations: Citation[] = [];
-  const cite = (clause: Clause, start: number, end: number): number => {
-    const last = citations.at(-1);
-    if (last && last.clause === clause.clause && last.doc === clause.doc && last.end === start) {
-      last.end = end;
-      last.quote = clause.text.slice(last.start, end);
-      return citations.length;
-    }
-    citations.push({
-      doc: clause.doc,
-      clause: clause.clause,
-      title: clause.title,
-      quote: clause.text.slice(start, end),
-      start,
-      end,
-    });
-    return citations.length;
-  };
-
-  const body: string[] = [];
   const asks = asksOf(retrieval.context ? `${retrieval.context} ${question}` : question);
+  // Asking which hospital, school or centre is best: the plan ranks none, so it does not answer that at all.
+  if (asksForRanking(question)) return declineAnswer(question, 'extractive', undefined, true);
   const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(question);
-  for (const sentence of chosen) {
-    const pick = pickSpan(sentence, quantity);
-    // A span inside or around one already quoted adds nothing (a title sentence and the body it opens).
-    if (citations.some((c) => c.clause === pick.clause.clause && c.start < pick.end && pick.start < c.end)) continue;
-    // A target whose sentence does not name its year takes it from its paragraph (到2025年…), quoted too.
-    const year = pick.binding === 'target' ? yearOf(pick) : undefined;
-    const yearMarker = year ? cite(pick.clause, year.start, year.end) : 0;
-    const marker = cite(pick.clause, pick.start, pick.end);
-    const first = body.length === 0;
-    if (english) {
-      const opening = first ? `According to the plan (“${pick.clause.title}”)` : 'Also';
-      const when = year ? ` (for ${year.year}[${yearMarker}])` : '';
-      body.push(`${opening}: ${LEAD[pick.binding].en}${when} ${pick.lead}[${marker}]`);
-    } else {
-      const lead = year ? `方案定下的${year.text}[${yearMarker}]目标是：` : LEAD[pick.binding].zh;
-      body.push(`${first ? '' : '另外，'}${lead}${pick.lead}[${marker}]`);
-    }
-  }
-
-  const responsible = asks.includes('department') ? departmentLines(chosen, cite, english) : [];
-  const quotes = citations.map((c) => c.quote);
-  const quoted = quotes.join('');
-  const topics = topicsOf(retrieval, quoted);
-  const missing = missingAsk(asks, quoted);
+  const chosen = chooseSentences(retrieval, retriever);
+  let composed = compose(chosen, quantity, english);
+  const missing = missingAsk(asks, composed.citations.map((c) => c.quote).join(''));
   // A telling word of the question that the plan never uses (全勤奖, 早走): the answer is partial, and says so.
-  const unmentioned = retrieval.judgement.absentWords.find((w) => !w.joined && w.text.length > 1)?.text;
+  // Only the question's own words count: one carried over from an earlier turn was answered there.
+  const own = new Set(retrieval.analyzed.words.map((w) => w.text));
+  const unmentioned = retrieval.judgement.absentWords.find(
+    (w) => !w.joined && w.text.length > 1 && own.has(w.text),
+  )?.text;
   const partial = missing !== undefined || (unmentioned !== undefined && !english);
+  // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
+  const nearest = chosen.filter((s) => s.clause === chosen[0]!.clause);
+  if (partial && nearest.length < chosen.length) composed = compose(nearest, quantity, english);
+  const { body, citations, cite } = composed;
+
+  const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
+  const quotes = citations.map((c) => c.quote);
+  const topics = topicsOf(retrieval, quotes.join(''));
   const lead: string[] = [];
   if (missing) lead.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (partial) lead.push(`方案没有专门提到“${unmentioned}”。`);
@@ -103,6 +75,55 @@ export function extractiveAnswer(
   };
 }
 
+interface Composed {
+  body: string[];
+  citations: Citation[];
+  /** Cites a further span (merged with the last quote when adjacent); returns its marker. */
+  cite: (clause: Clause, start: number, end: number) => number;
+}
+
+/** The quoted lines of an answer from its chosen sentences, each opened by how binding it is. */
+function compose(chosen: readonly Scored[], quantity: boolean, english: boolean): Composed {
+  const citations: Citation[] = [];
+  const cite = (clause: Clause, start: number, end: number): number => {
+    const last = citations.at(-1);
+    if (last && last.clause === clause.clause && last.doc === clause.doc && last.end === start) {
+      last.end = end;
+      last.quote = clause.text.slice(last.start, end);
+      return citations.length;
+    }
+    citations.push({
+      doc: clause.doc,
+      clause: clause.clause,
+      title: clause.title,
+      quote: clause.text.slice(start, end),
+      start,
+      end,
+    });
+    return citations.length;
+  };
+  const body: string[] = [];
+  for (const sentence of chosen) {
+    const pick = pickSpan(sentence, quantity);
+    // A span inside or around one already quoted adds nothing (a title sentence and the body it opens).
+    if (citations.some((c) => c.clause === pick.clause.clause && c.start < pick.end && pick.start < c.end)) continue;
+    // A target whose sentence does not name its year takes it from its paragraph (到2025年…), quoted too.
+    const year = pick.binding === 'target' ? yearOf(pick) : undefined;
+    const yearMarker = year ? cite(pick.clause, year.start, year.end) : 0;
+    const marker = cite(pick.clause, pick.start, pick.end);
+    const first = body.length === 0;
+    if (english) {
+      const opening = first ? `According to the plan (“${pick.clause.title}”)` : 'Also';
+      const when = year ? ` (for ${year.year}[${yearMarker}])` : '';
+      body.push(`${opening}: ${LEAD[pick.binding].en}${when} ${pick.lead}[${marker}]`);
+    } else {
+      const lead = year ? `方案定下的${year.text}[${yearMarker}]目标是：` : LEAD[pick.binding].zh;
+      body.push(`${first ? '' : '另外，'}${lead}${pick.lead}[${marker}]`);
+    }
+  }
+  return { body, citations, cite };
+}
+
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
 
@@ -120,7 +141,7 @@ function englishTopic(retrieval: Retrieval): string {
 
 /** Who is responsible for each measure quoted (at most two), each note quoted so the names are in a citation. */
 function departmentLines(
-  chosen: ReturnType<typeof chooseSentences>,
+  chosen: readonly Scored[],
   cite: (clause: Clause, start: number, end: number) => number,
   english: boolean,
 ): string[] {
