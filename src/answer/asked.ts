@@ -4,7 +4,8 @@
 // Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind; each
 // rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
 
-export type Ask = 'money' | 'days' | 'age' | 'when' | 'free' | 'where' | 'which' | 'lawful' | 'count' | 'department';
+export type Ask =
+  'money' | 'days' | 'age' | 'when' | 'free' | 'documents' | 'where' | 'which' | 'lawful' | 'count' | 'department';
 
 interface AskRule {
   asks: RegExp;
@@ -49,16 +50,24 @@ export const ASKS: Record<Ask, AskRule> = {
   },
   free: {
     asks: /免费|收费|收钱|要钱|花钱|自费|报销|给报|能报|报不报|free of charge|\bfree\b|\bcost\b|reimburse|covered by/i,
-    answeredBy: /免费|免征|无偿|低收费|费用|收费|报销|医疗保障|医保/,
+    answeredBy:
+      /免费|免征|免收|无偿|减免|低收费|不收费|报销|纳入[^，。；]{0,8}(?:医保|医疗保障|支付)|费用[^，。；]{0,4}(?:支付|保障|补贴)/,
     zh: (t) => `方案没有写明${t ? `${t}` : ''}是否收费、能否报销。`,
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
   },
-  where: {
-    asks: /去哪|上哪|在哪|哪里办|哪儿办|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|手续|材料|证件|[带拿准备交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|哪个窗口|窗口|电话|热线|号码|挂号|跑几趟|网站|网上|公众号|小程序|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|what documents|phone|website|online/i,
-    answeredBy: /办理|网上|线上|窗口|一网通办|跨省通办|一件事|服务中心|联办/,
-    zh: (t) => `方案没有写明${of(t)}具体办理地点、流程和材料，请向当地政务服务大厅或卫生健康部门询问。`,
+  documents: {
+    asks: /材料|证件|手续|[带拿交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
+    answeredBy: /材料|证件|凭[^，。；]{1,8}办理/,
+    zh: (t) => `方案没有列出${of(t)}需要的材料和手续，请向当地政务服务大厅或卫生健康部门询问。`,
     en: (t) =>
-      `The plan does not give the office, steps or documents${forTopic(t)}; ask your local government service centre or health commission.`,
+      `The plan does not list the documents or steps${forTopic(t)}; ask your local government service centre or health commission.`,
+  },
+  where: {
+    asks: /去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|哪个窗口|窗口|电话|热线|号码|挂号|预约|跑几趟|网站|网上|公众号|小程序|\bapp\b|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
+    answeredBy: /窗口|服务中心|大厅|网上办|线上办|一网通办|掌上办/,
+    zh: (t) => `方案没有写明${of(t)}具体办理地点和方式，请向当地政务服务大厅或卫生健康部门询问。`,
+    en: (t) =>
+      `The plan does not give the office or the way to apply${forTopic(t)}; ask your local government service centre or health commission.`,
   },
   which: {
     asks: /哪家|哪所|哪个(?:医院|学校|幼儿园|托育|机构|小区|中心)|哪些(?:医院|学校|幼儿园|机构)|which (?:hospital|school|kindergarten|centre|center)/i,
