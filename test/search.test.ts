@@ -93,9 +93,11 @@ describe('vocabulary', () => {
 
   it('bridges only to words the plan itself uses', () => {
     const plan = planText(loadCorpus());
-    const dead = [...Object.entries(vocabulary.citizen), ...Object.entries(vocabulary.english)].flatMap(
-      ([word, terms]) => terms.filter((term) => !plan.includes(term)).map((term) => `${word} -> ${term}`),
-    );
+    const dead = [
+      ...Object.entries(vocabulary.citizen),
+      ...Object.entries(vocabulary.english),
+      ...Object.entries(vocabulary.dictionary ?? {}),
+    ].flatMap(([word, terms]) => terms.filter((term) => !plan.includes(term)).map((term) => `${word} -> ${term}`));
     expect(Object.keys(vocabulary.citizen).length).toBeGreaterThan(300);
     expect(dead).toEqual([]);
   });
@@ -116,6 +118,14 @@ describe('retrieval', () => {
     expect(top('產假多少天')).toBe('2.15');
     expect(top('How long is maternity leave in Qinghai?')).toBe('2.15');
     expect(top('birth registration across provinces')).toBe('2.3');
+  });
+
+  it('reads English words the hand glossary lacks through the bilingual dictionary', () => {
+    expect(vocabulary.english['hearing']).toBeUndefined();
+    expect(vocabulary.dictionary?.['hearing']).toContain('听力');
+    expect(top('Is there hearing screening for newborns?')).toBe('2.8');
+    // A common English word glosses too many Chinese words to say which one is meant, so it bridges to none.
+    expect(vocabulary.dictionary?.['take']).toBeUndefined();
   });
 
   it('weighs a clause title above a passing mention', () => {

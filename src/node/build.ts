@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildIndex } from '../search/build-index';
 import { buildAssets } from './build-assets';
 import { buildLexicon } from './build-lexicon';
+import { dictionaryGlossary } from './build-english';
 import { phrasesFor } from './build-phrases';
 import { packIndex } from '../search/packed';
 import { CORPUS_DIR, loadCorpus } from './corpus-files';
@@ -68,7 +69,8 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'lunr.json'), JSON.stringify(lunrIndex));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(packed));
   writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(buildLexicon(clauses)));
-  writeFileSync(join(OUT, 'vocabulary.json'), JSON.stringify(vocabulary));
+  const plan = clauses.map((c) => `${c.title}${c.text}`).join('\n');
+  writeFileSync(join(OUT, 'vocabulary.json'), JSON.stringify({ ...vocabulary, dictionary: dictionaryGlossary(plan) }));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));
   writeFileSync(join(OUT, 'assets.json'), JSON.stringify(await buildAssets(join(ROOT, 'src/pages'))));
   writeFileSync(join(OUT, 'phrases.json'), JSON.stringify({ st: phrasesFor(docs, ROOT) }));

@@ -13,6 +13,9 @@ export interface Vocabulary {
   citizen: Record<string, string[]>;
   /** English phrase -> the plan's terms. */
   english: Record<string, string[]>;
+  /** English glosses of the plan's words from a bilingual dictionary (built, not hand-made): used where the hand
+   * glossary has no entry, and weighed by what the plan word tells rather than as a named topic. */
+  dictionary?: Record<string, string[]>;
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
   /** Topics the plan does not cover: topic id -> words naming it (from corpus/referrals.json). */
@@ -124,7 +127,8 @@ export function compileVocabulary(
   isPlanWord: (word: string) => boolean = () => false,
 ): (question: string) => AnalyzedQuery {
   const citizenWords = matcher(Object.keys(vocabulary.citizen));
-  const englishWords = matcher(Object.keys(vocabulary.english), true);
+  const dictionary = vocabulary.dictionary ?? {};
+  const englishWords = matcher([...new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)])], true);
   const places = matcher(vocabulary.places);
   const topicOf = new Map<string, string>();
   for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -147,13 +151,21 @@ export function compileVocabulary(
   const bridgeOf = (word: string): { terms: string[]; tokens: string[]; boost: number; info: number } => {
     let entry = bridgeTerms.get(word);
     if (!entry) {
-      const terms = vocabulary.citizen[word] ?? vocabulary.english[word]!;
+      const glossed = !vocabulary.citizen[word] && !vocabulary.english[word];
+      const terms = vocabulary.citizen[word] ?? vocabulary.english[word] ?? dictionary[word]!;
       const tokens = terms.flatMap((t) => tokenize(t));
       const share = Math.sqrt(Math.max(1, tokenize(word).length) / Math.max(1, tokens.length / terms.length));
       const boost = TUNING.bridgeWeight * Math.min(1, Math.max(TUNING.minBridgeShare, share));
       // A citizen word tells at least TUNING.fullInfo: it names a topic of the plan.
       const inside = isHan(word[0]!) ? lexicon.segment(word) : [];
-      entry = { terms, tokens, boost, info: Math.max(TUNING.fullInfo, ...inside.map((s) => s.info)) };
+      // A dictionary gloss tells what the least telling of its plan words tells (public -> 公共 says little).
+      const info = glossed
+        ? Math.max(
+            TUNING.englishInfo,
+            Math.min(...terms.map((t) => Math.max(...lexicon.segment(t).map((s) => s.info)))),
+          )
+        : Math.max(TUNING.fullInfo, ...inside.map((s) => s.info));
+      entry = { terms, tokens, boost: glossed ? boost * weightOf(info) : boost, info };
       bridgeTerms.set(word, entry);
     }
     return entry;
@@ -224,7 +236,7 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
 }
 
 /** English words that carry no topic, so an English question is judged on its content words. */
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the is are was were be been am do does did i my me we our you your he she it its they them their this that these ' +
     'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +
