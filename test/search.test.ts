@@ -120,6 +120,16 @@ describe('retrieval', () => {
     expect(top('birth registration across provinces')).toBe('2.3');
   });
 
+  it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {
+    const words = (q: string) => retriever.search(q, { k: 5 }).analyzed.words.map((w) => w.text);
+    expect(top('陪产价有几天')).toBe('2.15');
+    expect(words('陪产价有几天')).toContain('陪产假');
+    expect(words('托育补帖咋申请')).toContain('补贴');
+    // Words the plan uses, and words that sound like none of its words, stay as typed.
+    expect(words('社区托育')).toEqual(['社区', '托育']);
+    expect(words('孕妇能吃螃蟹吗').join('')).toContain('螃蟹');
+  });
+
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {
     expect(vocabulary.english['hearing']).toBeUndefined();
     expect(vocabulary.dictionary?.['hearing']).toContain('听力');

