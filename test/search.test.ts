@@ -122,8 +122,9 @@ describe('retrieval', () => {
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {
     const words = (q: string) => retriever.search(q, { k: 5 }).analyzed.words.map((w) => w.text);
-    expect(top('陪产价有几天')).toBe('2.15');
-    expect(words('陪产价有几天')).toContain('陪产假');
+    expect(top('育儿价每年有几天')).toBe('2.15');
+    // A slip that splits the word (育儿 + 价) is mended too.
+    expect(words('育儿价每年有几天')).toContain('育儿假');
     expect(words('托育补帖咋申请')).toContain('补贴');
     // Words the plan uses, and words that sound like none of its words, stay as typed.
     expect(words('社区托育')).toEqual(['社区', '托育']);

@@ -12,6 +12,9 @@ interface CedictEntry {
 /** Longest word mended: longer ones are phrases, whose slips the bigram index already tolerates. */
 const MAX_LENGTH = 6;
 
+/** Most sounds kept for one word read character by character. */
+const MAX_SOUNDS = 8;
+
 /** A reading without its tone (jia4 -> jia, lu:4 -> lv): pinyin keyboards take no tones. */
 const toneless = (syllable: string): string =>
   syllable
@@ -41,12 +44,21 @@ export function buildSounds(candidates: Iterable<string>, chars: string): Packed
   const owners = new Map<string, Set<string>>();
   for (const word of candidates) {
     if (word.length < 2 || word.length > MAX_LENGTH || !/^\p{Script=Han}+$/u.test(word)) continue;
-    const firsts = [...word].map((ch) => [...(readings.get(ch) ?? [])][0]);
-    const sound = wordSound.get(word) ?? (firsts.every(Boolean) ? firsts.join(' ') : undefined);
-    if (!sound) continue;
-    const set = owners.get(sound) ?? new Set<string>();
-    set.add(word);
-    owners.set(sound, set);
+    // The dictionary's reading of the word when it has one; else every reading of its characters (儿 er, ren).
+    const listed = wordSound.get(word);
+    let sounds = listed ? [listed] : [''];
+    if (!listed) {
+      for (const ch of word) {
+        const options = [...(readings.get(ch) ?? [])];
+        sounds = sounds.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
+      }
+    }
+    if (sounds.length > MAX_SOUNDS) continue;
+    for (const sound of sounds) {
+      const set = owners.get(sound) ?? new Set<string>();
+      set.add(word);
+      owners.set(sound, set);
+    }
   }
   const homophones: Record<string, string> = {};
   const used = new Set<string>();

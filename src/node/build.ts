@@ -72,7 +72,8 @@ async function build(): Promise<void> {
   const plan = clauses.map((c) => `${c.title}${c.text}`).join('\n');
   const lexicon = buildLexicon(clauses);
   const planWords = lexicon.words.split('\n').filter((w) => plan.includes(w));
-  lexicon.sounds = buildSounds([...planWords, ...Object.keys(vocabulary.citizen)], lexicon.chars);
+  const citizen = Object.entries(vocabulary.citizen).flat(2);
+  lexicon.sounds = buildSounds([...planWords, ...citizen], lexicon.chars);
   writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(lexicon));
   writeFileSync(join(OUT, 'vocabulary.json'), JSON.stringify({ ...vocabulary, dictionary: dictionaryGlossary(plan) }));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));

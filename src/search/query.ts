@@ -260,6 +260,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Longest word-and-character pair tried as one slipped word. */
+const MAX_MENDED_PAIR = 4;
+
 /** Words whose mending verdict is kept before the memory starts afresh. */
 const MAX_REMEMBERED = 10_000;
 
@@ -288,11 +291,25 @@ function informativeWords(
   let run = '';
   let runStart = 0;
   const flush = (): void => {
-    for (const segment of run ? joinLoneCharacters(lexicon.segment(run, runStart)) : []) {
+    const segments = run ? joinLoneCharacters(lexicon.segment(run, runStart)) : [];
+    for (let k = 0; k < segments.length; k++) {
+      let segment = segments[k]!;
+      let meant = segment.text.length > 1 && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+      // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
+      const after = segments[k + 1];
+      if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
+        const pair = segment.text + after.text;
+        const both = segment.info >= TUNING.fillerInfo && after.info >= TUNING.fillerInfo;
+        const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
+        if (joined) {
+          segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
+          meant = joined;
+          k++;
+        }
+      }
       weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
       if (segment.info < TUNING.fillerInfo) continue;
       keep.fill(1, segment.start, segment.end);
-      const meant = segment.text.length > 1 ? mend(segment.text) : undefined;
       const bridge = meant ? citizenBridge(meant) : undefined;
       if (meant && bridge) {
         mended.push(meant);
