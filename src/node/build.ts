@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { buildIndex } from '../search/build-index';
 import { buildAssets } from './build-assets';
-import { buildLexicon } from './build-lexicon';
+import { buildLexicon, dictionaryWords } from './build-lexicon';
 import { dictionaryGlossary } from './build-english';
 import { buildSounds } from './build-sounds';
 import { phrasesFor } from './build-phrases';
@@ -58,6 +58,9 @@ function readPrompts(): Record<string, string> {
   );
 }
 
+/** A word of general Chinese used this often is a word in its own right, never a pinyin slip for a plan word. */
+const SLIP_CHECK_FREQUENCY = 3;
+
 async function build(): Promise<void> {
   const started = performance.now();
   const docs = loadCorpus();
@@ -73,7 +76,7 @@ async function build(): Promise<void> {
   const lexicon = buildLexicon(clauses);
   const planWords = lexicon.words.split('\n').filter((w) => plan.includes(w));
   const citizen = Object.entries(vocabulary.citizen).flat(2);
-  lexicon.sounds = buildSounds([...planWords, ...citizen], lexicon.chars);
+  lexicon.sounds = buildSounds([...planWords, ...citizen], lexicon.chars, dictionaryWords(SLIP_CHECK_FREQUENCY));
   writeFileSync(join(OUT, 'lexicon.json'), JSON.stringify(lexicon));
   writeFileSync(join(OUT, 'vocabulary.json'), JSON.stringify({ ...vocabulary, dictionary: dictionaryGlossary(plan) }));
   writeFileSync(join(OUT, 'prompts.json'), JSON.stringify(readPrompts()));

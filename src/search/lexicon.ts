@@ -23,10 +23,18 @@ export interface PackedLexicon {
   sounds?: PackedSounds;
 }
 
-/** Syllable (toneless pinyin) -> the characters read so; sound ("pei chan jia") -> the one candidate word. */
+/** Syllable (toneless pinyin) -> the characters read so; sound ("fang jia") -> the one candidate word, then the
+ * words of general Chinese with that sound, which are never slips ("放假|房价"). */
 export interface PackedSounds {
   syllables: Record<string, string>;
   homophones: Record<string, string>;
+}
+
+/** A slip changes a character or two, not the whole word: at most half of them differ (one in a pair). */
+function slipped(typed: string, meant: string): boolean {
+  let differ = 0;
+  for (let i = 0; i < typed.length; i++) if (typed[i] !== meant[i]) differ++;
+  return differ <= Math.max(1, Math.floor(typed.length / 2));
 }
 
 /** Most readings tried for one typed word: characters with many readings multiply fast. */
@@ -192,7 +200,11 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       soundings = soundings.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
       if (soundings.length > MAX_SOUNDINGS) return undefined;
     }
-    const found = new Set(soundings.map((s) => sounds.homophones[s]).filter((w): w is string => !!w && w !== word));
+    const found = new Set<string>();
+    for (const sounding of soundings) {
+      const [target, ...words] = sounds.homophones[sounding]?.split('|') ?? [];
+      if (target && target !== word && !words.includes(word) && slipped(word, target)) found.add(target);
+    }
     return found.size === 1 ? [...found][0] : undefined;
   }
 

@@ -294,7 +294,9 @@ function informativeWords(
     const segments = run ? joinLoneCharacters(lexicon.segment(run, runStart)) : [];
     for (let k = 0; k < segments.length; k++) {
       let segment = segments[k]!;
-      let meant = segment.text.length > 1 && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+      // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
+      const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
+      let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
       // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
       const after = segments[k + 1];
       if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
