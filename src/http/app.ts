@@ -16,7 +16,7 @@ import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
 import { apiHeaders } from './security';
-import { settingsOf } from './settings';
+import { settingsFrom } from './settings';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,7 +25,7 @@ export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
 app.use((c, next) => {
-  settingsOf(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
+  settingsFrom(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
   return next();
 });
 app.use('/api/*', apiHeaders);

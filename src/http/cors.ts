@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
-import { settingsOf } from './settings';
+import { settingsFrom } from './settings';
 
 const allowed = cors({
   origin: (origin) => origin,
@@ -19,7 +19,7 @@ const allowed = cors({
  */
 export const apiCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin')?.toLowerCase();
-  if (origin && settingsOf(c.env).apiOrigins.includes(origin)) return allowed(c, next);
+  if (origin && settingsFrom(c.env).apiOrigins.includes(origin)) return allowed(c, next);
   if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
     throw new ApiError(403, 'origin_not_allowed', '这个网站不能跨域调用本接口');
   }
