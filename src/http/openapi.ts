@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './env';
 import { exportParam, periodQuery, report } from './admin-schemas';
-import { departmentsList, measuresList, measuresQuery } from './hotline-schemas';
+import { measuresQuery } from './hotline-schemas';
+import { departmentsList, measuresList } from '../schema/hotline';
 import {
   apiError,
   askEvents,
