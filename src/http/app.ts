@@ -15,7 +15,7 @@ import { pageRoutes } from './pages';
 import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
-import { apiHeaders } from './security';
+import { apiHeaders, fallbackPageHeaders } from './security';
 import { settingsFrom } from './settings';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
@@ -24,6 +24,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
+app.use(fallbackPageHeaders); // outside the settings check: its error page carries the CSP too
 app.use((c, next) => {
   settingsFrom(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
   return next();
