@@ -2,7 +2,7 @@
 // is and how to cite it aloud, and each department with the measures it leads (牵头) and shares. src/hotline/duties.ts
 // takes its types from here; the routes, the OpenAPI document, the console and the tests use the same schemas.
 import { z } from 'zod';
-import { clausePath, measureSpan } from './corpus';
+import { clauseHead, measureSpan } from './corpus';
 
 /** How binding a sentence is (src/answer/binding.ts decides it), strongest first in BINDING_STRENGTH. */
 export const bindingLevel = z.enum(['required', 'encouraged', 'explored', 'target', 'principle', 'action']);
@@ -17,11 +17,7 @@ export const measureBinding = z.object({
 });
 export type MeasureBinding = z.infer<typeof measureBinding>;
 
-export const measureEntry = z.object({
-  doc: z.string(),
-  clause: z.string(),
-  title: z.string(),
-  path: clausePath,
+export const measureEntry = clauseHead.extend({
   /** How an agent names the clause aloud. */
   citeAs: z.string().meta({ description: '条款的口头称呼，如 方案第二部分第14条《加强综合监管》' }),
   measure: measureSpan,
@@ -39,10 +35,7 @@ export const measuresList = z.object({ measures: z.array(measureEntry) });
 export type MeasuresList = z.infer<typeof measuresList>;
 
 /** A measure a department has a duty in: its clause and its span there. */
-export const dutyRef = z.object({
-  doc: z.string(),
-  clause: z.string(),
-  title: z.string(),
+export const dutyRef = clauseHead.omit({ path: true }).extend({
   measure: measureSpan.pick({ start: true, end: true }),
 });
 export type DutyRef = z.infer<typeof dutyRef>;
