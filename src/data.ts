@@ -14,10 +14,13 @@ import type { Vocabulary } from './search/query';
 export const docs: readonly CorpusDoc[] = (corpusJson as { docs: CorpusDoc[] }).docs;
 export const prompts = promptsJson as Record<string, string>;
 
-/** The citizen vocabulary plus the words naming topics outside the plan (from the referrals file). */
+/**
+ * The citizen vocabulary plus the words naming each subject outside the plan, by referral id (the referrals file
+ * calls them topics; they are not the hotline's topics of corpus/topics.json).
+ */
 export const vocabulary: Vocabulary = {
   ...(vocabularyJson satisfies Omit<Vocabulary, 'outside'>),
-  outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, topic]) => [id, topic.words])),
+  outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, referral]) => [id, referral.words])),
 };
 
 let lexicon: Lexicon | undefined;

@@ -3,14 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { app } from '../src/http/app';
-import type { departmentsList, measureEntry } from '../src/http/hotline-schemas';
+import { departmentsList, measuresList } from '../src/schema/hotline';
 import type { searchResult } from '../src/schema/responses';
 
 const get = (path: string) => app.request(path);
 
-// The response shapes, from the same schemas the routes and /openapi.json use.
-type DepartmentsList = z.infer<typeof departmentsList>;
-type MeasureEntry = z.infer<typeof measureEntry>;
+// The response shapes, from the same schemas the routes and /openapi.json use (parsed, so a drift fails here).
 type SearchBody = z.infer<typeof searchResult>;
 
 describe('GET /api/departments', () => {
@@ -18,7 +16,7 @@ describe('GET /api/departments', () => {
     const res = await get('/api/departments');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const { departments } = (await res.json()) as DepartmentsList;
+    const { departments } = departmentsList.parse(await res.json());
     expect(departments[0]?.name).toBe('省卫生健康委');
     const leads = departments.map((d) => d.lead.length);
     expect(leads).toEqual([...leads].sort((a, b) => b - a));
@@ -39,7 +37,7 @@ describe('GET /api/measures', () => {
   it("lists all of 省医保局's duties in document order without a query", async () => {
     const res = await get(`/api/measures?department=${encodeURIComponent('省医保局')}`);
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
+    const { measures } = measuresList.parse(await res.json());
     expect(measures.map((m) => m.clause)).toEqual(['2.3', '2.4', '2.8', '2.15', '2.22']);
     for (const m of measures) expect([...m.measure.lead, ...m.measure.partners]).toContain('省医保局');
     const led = measures.find((m) => m.measure.lead.includes('省医保局'));
@@ -51,7 +49,7 @@ describe('GET /api/measures', () => {
   it('filters by topic and labels how binding each measure is, strongest first', async () => {
     const res = await get('/api/measures?topic=leave');
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
+    const { measures } = measuresList.parse(await res.json());
     expect([...new Set(measures.map((m) => m.clause))]).toEqual(['2.15', '2.18', '2.21']);
     const maternity = measures.find((m) => m.text.includes('98天'));
     expect(maternity?.binding).toMatchObject({ level: 'required', label: '明确要求' });
@@ -62,7 +60,7 @@ describe('GET /api/measures', () => {
   it('combines topic and department', async () => {
     const res = await get(`/api/measures?topic=childcare&department=${encodeURIComponent('青海银保监局')}`);
     expect(res.status).toBe(200);
-    const { measures } = (await res.json()) as { measures: MeasureEntry[] };
+    const { measures } = measuresList.parse(await res.json());
     // 2.12 twice: once as lead (insurance products), once as partner (childcare subsidies).
     expect(measures.map((m) => [m.clause, m.measure.lead.includes('青海银保监局')])).toEqual([
       ['2.12', false],

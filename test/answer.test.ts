@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { askOnce } from '../src/answer/ask';
 import { HOTLINES } from '../src/answer/decline';
 import { checkFacts, knownFacts } from '../src/answer/fact-guard';
-import { getRetriever } from '../src/data';
+import { getRetriever, prompts } from '../src/data';
 import { app } from '../src/http/app';
 import type { Answer, HistoryTurn } from '../src/schema/answer';
+import { settingsFrom } from '../src/schema/settings';
 
 async function ask(question: string, history: HistoryTurn[] = []): Promise<Answer> {
   const res = await app.request('/api/ask', {
@@ -162,7 +163,10 @@ describe('every answer on the dev set', () => {
   it('quotes exact slices and states no number its quotes lack', async () => {
     const problems: string[] = [];
     for (const { id, q } of devSet) {
-      const answer = await askOnce({ question: q, history: [] }, {});
+      const answer = await askOnce(
+        { question: q, history: [] },
+        { retriever: getRetriever(), prompts, settings: settingsFrom({}) },
+      );
       expect(answer.mode).toBe('extractive');
       if (!answer.answered) expect(answer.citations).toEqual([]);
       for (const c of answer.citations) {

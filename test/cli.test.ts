@@ -15,8 +15,9 @@ interface Run {
 }
 
 /** Runs `tsx src/node/ask.ts …args` from the repo root without any model configuration in the environment. */
-function runCli(args: string[], script = 'src/node/ask.ts'): Promise<Run> {
-  const { ANTHROPIC_API_KEY: _key, ANTHROPIC_BASE_URL: _url, ...env } = process.env;
+function runCli(args: string[], script = 'src/node/ask.ts', settings: Record<string, string> = {}): Promise<Run> {
+  const { ANTHROPIC_API_KEY: _key, ANTHROPIC_BASE_URL: _url, ...rest } = process.env;
+  const env = { ...rest, ...settings };
   return new Promise((resolve) => {
     execFile(
       'node_modules/.bin/tsx',
@@ -116,6 +117,18 @@ describe('command-line options of ask, eval and bench', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain("Unknown option '--bogus'");
     expect(run.stderr).toContain(`用法: npm run ${name} --`);
+  });
+
+  it('ask and eval read their settings as the server does: a malformed one exits 1 naming it', async () => {
+    for (const [script, args] of [
+      ['src/node/ask.ts', ['产假有多少天']],
+      ['src/node/eval.ts', []],
+    ] as const) {
+      const { code, stdout, stderr } = await runCli([...args], script, { MODEL_CONCURRENCY: 'many' });
+      expect(code, script).toBe(1);
+      expect(stderr, script).toMatch(/setting MODEL_CONCURRENCY: "many" is not a whole number/);
+      expect(stdout, script).toBe('');
+    }
   });
 
   it('ask does not take --help for a question', async () => {

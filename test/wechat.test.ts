@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/http/app';
 import type { Bindings } from '../src/http/env';
-import { wechatAnswerEnv } from '../src/wechat/reply';
+import { settingsFrom } from '../src/schema/settings';
+import { wechatModelSettings } from '../src/wechat/reply';
 import { fakeAnthropicForFile } from './support/fake-anthropic';
 import { textMessage } from './support/fake-wechat';
 import { newUser, platform, wechatEnv, wechatSuite } from './support/wechat-suite';
@@ -17,13 +18,11 @@ const withModel = (extra: Bindings = {}) =>
 
 describe('POST /wechat with the model path', () => {
   it('caps the model at 3 s whatever the API settings say', () => {
-    expect(wechatAnswerEnv({ ANSWER_TIMEOUT_MS: '9000' })).toMatchObject({
-      ANSWER_TIMEOUT_MS: '3000',
-      ANSWER_IDLE_TIMEOUT_MS: '3000',
-    });
-    expect(wechatAnswerEnv({ ANSWER_TIMEOUT_MS: '800', ANSWER_IDLE_TIMEOUT_MS: '200' })).toMatchObject({
-      ANSWER_TIMEOUT_MS: '800',
-      ANSWER_IDLE_TIMEOUT_MS: '200',
+    const capped = (env: Bindings) => wechatModelSettings(settingsFrom(env).model);
+    expect(capped({ ANSWER_TIMEOUT_MS: '9000' })).toMatchObject({ budgetMs: 3000, idleMs: 3000 });
+    expect(capped({ ANSWER_TIMEOUT_MS: '800', ANSWER_IDLE_TIMEOUT_MS: '200' })).toMatchObject({
+      budgetMs: 800,
+      idleMs: 200,
     });
   });
 

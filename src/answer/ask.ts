@@ -2,11 +2,10 @@
 // redact -> retrieve (with history) -> hits -> answer (Claude when configured, else extractive) -> done.
 // With Claude, deltas and citations stream as the model writes; if the model path fails after it has streamed,
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
-import { getRetriever } from '../data';
-import type { ModelBindings } from './model-bindings';
 import type { Answer, Citation, HistoryTurn } from '../schema/answer';
 import type { SearchHit } from '../search/retrieve';
 import { claudeAnswer } from './claude';
+import type { AnswerDeps } from './deps';
 import { extractiveAnswer } from './extractive';
 import { redact } from './redact';
 
@@ -27,16 +26,13 @@ const HITS = 5;
 /**
  * Answers one question as a stream of events. Never throws for a model fault: the extractive answer stands in.
  * `signal` aborts the model request when the client goes away.
+ * @example ask(input, { retriever: getRetriever(), prompts, settings: settingsFrom(c.env) })
  */
-export async function* ask(
-  input: AskInput,
-  env: ModelBindings,
-  signal?: AbortSignal,
-): AsyncGenerator<AskEvent, Answer> {
+export async function* ask(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): AsyncGenerator<AskEvent, Answer> {
   const question = redact(input.question);
   const redacted = question !== input.question;
   const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
-  const retriever = getRetriever();
+  const { retriever } = deps;
   const retrieval = retriever.search(question, {
     k: HITS,
     history: history.filter((t) => t.role === 'user').map((t) => t.content),
@@ -47,8 +43,8 @@ export async function* ask(
   };
 
   // A retrieval that found nothing relevant declines without the model: it has nothing to cite.
-  if (env.ANTHROPIC_API_KEY && retrieval.relevant && retrieval.hits.length > 0) {
-    const outcome = yield* claudeAnswer({ question, history, retrieval, retriever, redacted }, env, signal);
+  if (deps.settings.model.apiKey && retrieval.relevant && retrieval.hits.length > 0) {
+    const outcome = yield* claudeAnswer({ question, history, retrieval, redacted }, deps, signal);
     if (outcome.ok) {
       yield { event: 'done', data: outcome.answer };
       return outcome.answer;
@@ -74,8 +70,8 @@ export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
 }
 
 /** Runs the pipeline to its end and returns the answer object (the JSON endpoint and the CLI). */
-export async function askOnce(input: AskInput, env: ModelBindings, signal?: AbortSignal): Promise<Answer> {
-  const stream = ask(input, env, signal);
+export async function askOnce(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): Promise<Answer> {
+  const stream = ask(input, deps, signal);
   for (;;) {
     const next = await stream.next();
     if (next.done) return next.value;

@@ -5,14 +5,13 @@ import { BaseAnthropic } from '@anthropic-ai/sdk/client';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from '@anthropic-ai/sdk/error';
 import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { prompts } from '../data';
-import { type ModelBindings, DEFAULT_ANSWER_MODEL } from './model-bindings';
 import type { Answer, HistoryTurn } from '../schema/answer';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { HOTLINES } from './decline';
 import { checkFacts, type KnownFacts, knownFacts } from './fact-guard';
 import { isEnglish } from './language';
-import { admitModelCall, type AskingClient } from './model-gate';
+import type { AnswerDeps } from './deps';
+import { admitModelCall } from './model-gate';
 import { PRIVACY_NOTE } from './redact';
 import { type ClaudeEvent, Reply } from './reply';
 import { type SentResult, searchResultsFor } from './search-results';
@@ -43,23 +42,8 @@ export interface ClaudeInput {
   question: string;
   history: HistoryTurn[];
   retrieval: Retrieval;
-  retriever: Retriever;
   /** The question held personal numbers: the answer adds the same privacy note as the extractive one. */
   redacted: boolean;
-}
-
-/** Model, limits and timers from the bindings; unset or unreadable values take the documented defaults. */
-export function claudeSettings(env: ModelBindings) {
-  const positive = (value: string | undefined, fallback: number) => {
-    const n = Number(value);
-    return value && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-  };
-  return {
-    model: env.ANSWER_MODEL?.trim() || DEFAULT_ANSWER_MODEL,
-    maxTokens: positive(env.ANSWER_MAX_TOKENS, 800),
-    budgetMs: positive(env.ANSWER_TIMEOUT_MS, 9000),
-    idleMs: positive(env.ANSWER_IDLE_TIMEOUT_MS, 4000),
-  };
 }
 
 /**
@@ -87,17 +71,17 @@ export function messagesFor(input: ClaudeInput, sent: readonly SentResult[]): Me
  */
 export async function* claudeAnswer(
   input: ClaudeInput,
-  env: ModelBindings & AskingClient,
+  deps: AnswerDeps,
   signal?: AbortSignal,
 ): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
-  const admission = await admitModelCall(env);
+  const admission = await admitModelCall(deps.settings.model.concurrency, deps.asking);
   if (!admission.ok) {
-    env.onFallback?.(admission.reason);
+    deps.asking?.onFallback?.(admission.reason);
     return { ok: false, reason: admission.reason, streamed: false };
   }
   try {
-    const outcome = yield* modelAnswer(input, env, signal);
-    if (!outcome.ok) env.onFallback?.(outcome.reason);
+    const outcome = yield* modelAnswer(input, deps, signal);
+    if (!outcome.ok) deps.asking?.onFallback?.(outcome.reason);
     return outcome;
   } finally {
     admission.release();
@@ -107,11 +91,10 @@ export async function* claudeAnswer(
 /** The model call itself, once admitted. */
 async function* modelAnswer(
   input: ClaudeInput,
-  env: ModelBindings,
+  { retriever, prompts, settings: { model: settings } }: AnswerDeps,
   signal?: AbortSignal,
 ): AsyncGenerator<ClaudeEvent, ClaudeOutcome> {
-  const settings = claudeSettings(env);
-  const sent = searchResultsFor(input.retrieval, input.retriever);
+  const sent = searchResultsFor(input.retrieval, retriever);
   const controller = new AbortController();
   let stopReason: FallbackReason | undefined;
   const stop = (why: FallbackReason) => {
@@ -140,8 +123,8 @@ async function* modelAnswer(
   const failed = (reason: FallbackReason): ClaudeOutcome => ({ ok: false, reason, streamed: reply.streamed });
   try {
     const client = new MessagesClient({
-      apiKey: env.ANTHROPIC_API_KEY,
-      baseURL: env.ANTHROPIC_BASE_URL || undefined,
+      apiKey: settings.apiKey,
+      baseURL: settings.baseUrl,
       maxRetries: 0, // a retry would not fit the citizen's ~10 s; the extractive answer is the retry
       timeout: settings.budgetMs,
       logLevel: 'off', // its messages can carry response text; we log our own reason codes instead
@@ -150,7 +133,7 @@ async function* modelAnswer(
     const stream = await orStop(
       client.messages.create(
         {
-          model: settings.model,
+          model: settings.name,
           max_tokens: settings.maxTokens,
           system: prompts.answer ?? '',
           messages: messagesFor(input, sent),
@@ -171,7 +154,7 @@ async function* modelAnswer(
     if (!reply.complete) return failed(reply.truncated ? 'truncated' : 'malformed');
     if (reply.citations.length === 0) return failed('no_citations');
     const quotes = reply.citations.map((c) => c.quote);
-    if (!checkFacts(reply.modelText, quotes, known(input.retriever)).ok) return failed('unsupported_facts');
+    if (!checkFacts(reply.modelText, quotes, known(retriever)).ok) return failed('unsupported_facts');
     if (input.redacted) yield* reply.append(`\n${isEnglish(input.question) ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh}`);
     const answer: Answer = {
       answer: reply.shown,
@@ -207,8 +190,10 @@ function reasonOf(err: unknown): FallbackReason {
   return 'malformed'; // e.g. an event that is not JSON
 }
 
-let facts: KnownFacts | undefined;
+/** The facts of each retriever's plan, worked out on its first model answer (a retriever is passed in, not global). */
+const factsOf = new WeakMap<Retriever, KnownFacts>();
 function known(retriever: Retriever): KnownFacts {
-  facts ??= knownFacts(retriever.clauses, HOTLINES);
+  let facts = factsOf.get(retriever);
+  if (!facts) factsOf.set(retriever, (facts = knownFacts(retriever.clauses, HOTLINES)));
   return facts;
 }

@@ -1,5 +1,6 @@
-// The bindings the answer stage reads (the model's key, endpoint, limits and budget). src/http/env.ts extends them
-// into the app's Bindings, so the answerers take the settings they need without importing the HTTP layer.
+// The bindings behind the answer stage's settings (the model's key, endpoint, limits and budget). src/http/env.ts
+// extends them into the app's Bindings; settingsFrom (src/schema/settings.ts) parses them, defaults included, and
+// the entries pass the result to the answer pipeline (src/answer/deps.ts).
 
 export interface ModelBindings {
   /** Secret. Set to answer with Claude; missing -> extractive answers only (mode "extractive"). */
@@ -26,4 +27,4 @@ export interface RateLimiter {
   limit(options: { key: string }): Promise<{ success: boolean; retryAfter?: number }>;
 }
 
-export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
+export { DEFAULT_ANSWER_MODEL } from '../schema/settings';

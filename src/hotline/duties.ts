@@ -4,6 +4,13 @@ import { type Binding, BINDING_LABELS, bindingOf } from '../answer/binding';
 import { sentencesOf } from '../corpus/sentences';
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { TOPICS } from '../corpus/topics';
+import type { BindingLevel, DepartmentDuties, MeasureBinding, MeasureEntry, MeasureFilter } from '../schema/hotline';
+
+export type { DepartmentDuties, DutyRef, MeasureBinding, MeasureEntry, MeasureFilter } from '../schema/hotline';
+
+/** The schema's levels are the classifier's: a level added to one and not the other fails to compile here. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameLevels: Same<Binding, BindingLevel> = true;
 
 /**
  * Binding levels from strongest to weakest. A measure is labelled with the strongest level any of its sentences
@@ -18,40 +25,6 @@ export const BINDING_STRENGTH: readonly Binding[] = [
   'explored',
   'action',
 ];
-
-export interface MeasureBinding {
-  level: Binding;
-  /** Short Chinese label, e.g. "明确要求". */
-  label: string;
-  /** Every level found in the measure's sentences, strongest first. */
-  levels: Binding[];
-}
-
-export interface MeasureEntry {
-  doc: string;
-  clause: string;
-  title: string;
-  path: Clause['path'];
-  /** How an agent names the clause aloud, e.g. "方案第二部分第14条《加强综合监管》". */
-  citeAs: string;
-  measure: { start: number; end: number; lead: string[]; partners: string[] };
-  /** The measure's own words, without its responsibility note. */
-  text: string;
-  binding: MeasureBinding;
-}
-
-export interface DutyRef {
-  doc: string;
-  clause: string;
-  title: string;
-  measure: { start: number; end: number };
-}
-
-export interface DepartmentDuties {
-  name: string;
-  lead: DutyRef[];
-  partner: DutyRef[];
-}
 
 /** How binding a whole measure is (see BINDING_STRENGTH for the rule). */
 export function measureBinding(clause: Clause, measure: number): MeasureBinding {
@@ -73,11 +46,6 @@ export function citeAs(clause: Clause): string {
   const item = /^(\d+)\./.exec(clause.path.label)?.[1];
   const within = item ? `第${item}条` : (/^（[一二三四五六七八九十]+）/.exec(clause.path.label)?.[0] ?? '');
   return `方案第${part}部分${within}《${clause.title}》`;
-}
-
-export interface MeasureFilter {
-  department?: string;
-  topic?: string;
 }
 
 /** Every measure matching the filter, in document order; a department matches when it leads or shares one. */

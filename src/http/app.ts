@@ -15,8 +15,8 @@ import { pageRoutes } from './pages';
 import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
-import { apiHeaders } from './security';
-import { settingsOf } from './settings';
+import { apiHeaders, fallbackPageHeaders } from './security';
+import { settingsFrom } from './settings';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,8 +24,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
+app.use(fallbackPageHeaders); // outside the settings check: its error page carries the CSP too
 app.use((c, next) => {
-  settingsOf(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
+  settingsFrom(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
   return next();
 });
 app.use('/api/*', apiHeaders);

@@ -8,20 +8,31 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ask } from '../answer/ask';
-import type { AskingClient } from '../answer/model-gate';
+import type { AnswerDeps } from '../answer/deps';
 import { eventsInScript, scriptOf } from '../answer/script-out';
+import { getRetriever, prompts } from '../data';
 import type { Answer } from '../schema/answer';
 import { recorded } from './ask-record';
 import { clientAddress } from './client';
-import type { AppEnv, Bindings } from './env';
+import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
 import { type AskResponse, askBody } from './schemas';
+import { settingsFrom } from './settings';
 
-/** The bindings for one answer: who is asking (for the model budget) and where the fallback reason is noted. */
-function answerEnv(c: Context<AppEnv>): Bindings & AskingClient {
+/** What one answer is given: the retriever, prompts, settings, and who is asking (for the model budget and log). */
+function answerDeps(c: Context<AppEnv>): AnswerDeps {
   const log = c.get('log');
-  return { ...c.env, client: clientAddress(c), onFallback: (reason) => void (log.fields.reason = reason) };
+  return {
+    retriever: getRetriever(),
+    prompts,
+    settings: settingsFrom(c.env),
+    asking: {
+      client: clientAddress(c),
+      modelLimiter: c.env?.MODEL_LIMITER,
+      onFallback: (reason) => void (log.fields.reason = reason),
+    },
+  };
 }
 
 function noteAnswer(c: Context<AppEnv>, answer: Answer): void {
@@ -35,11 +46,11 @@ export const askRoutes = new Hono<AppEnv>().post(
   zValidator('json', askBody, rejectInvalid),
   async (c) => {
     const input = c.req.valid('json');
-    const env = answerEnv(c);
+    const deps = answerDeps(c);
     const log = c.get('log');
     const script = scriptOf(input.question, input.history);
     const events = (signal: AbortSignal) =>
-      eventsInScript(recorded(ask(input, env, signal), env.DB, input.question, input.channel), script);
+      eventsInScript(recorded(ask(input, deps, signal), c.env?.DB, input.question, input.channel), script);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
       const signal = c.req.raw.signal;
       let answer: AskResponse | undefined;

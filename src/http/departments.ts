@@ -6,13 +6,14 @@ import { docs } from '../data';
 import { departmentsOf, listMeasures } from '../hotline/duties';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
+import type { DepartmentsList, MeasuresList } from '../schema/hotline';
 import { measuresQuery } from './hotline-schemas';
 
 // The plan never changes at runtime, so the department index is computed once per isolate.
 export const departments = departmentsOf(docs);
 
 export const departmentRoutes = new Hono<AppEnv>()
-  .get('/api/departments', (c) => c.json({ departments }))
+  .get('/api/departments', (c) => c.json({ departments } satisfies DepartmentsList))
   .get('/api/measures', zValidator('query', measuresQuery, rejectInvalid), (c) =>
-    c.json({ measures: listMeasures(docs, c.req.valid('query')) }),
+    c.json({ measures: listMeasures(docs, c.req.valid('query')) } satisfies MeasuresList),
   );

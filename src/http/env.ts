@@ -51,12 +51,3 @@ export interface Variables {
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };
-
-/** Origins allowed by ALLOWED_EMBED_ORIGINS (comma-separated; "*" or unset allows any). */
-export function allowedOrigins(setting: string | undefined): string[] | '*' {
-  const list = (setting ?? '*')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  return list.length === 0 || list.includes('*') ? '*' : list;
-}

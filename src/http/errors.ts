@@ -6,7 +6,6 @@ import { redact } from '../answer/redact';
 import { errorPageHtml } from '../pages/error-page';
 import type { AppEnv } from './env';
 import type { RequestLog } from './request-log';
-import { contentSecurityPolicy } from './security';
 import { SettingsError } from './settings';
 import type { core } from 'zod';
 
@@ -95,7 +94,8 @@ export function rejectInvalid(result: { success: boolean; error?: core.$ZodError
 }
 
 /**
- * A plain Chinese page for people (a wrong link, a fault), with the same CSP as every page: it runs no script.
+ * A plain Chinese page for people (a wrong link, a fault); it runs no script, and fallbackPageHeaders
+ * (src/http/security.ts) gives it the console's CSP.
  */
 export function pageError(
   c: Context,
@@ -103,8 +103,6 @@ export function pageError(
   message: string,
   headers: Record<string, string> = {},
 ): Response {
-  c.header('content-security-policy', contentSecurityPolicy("'self'"));
-  c.header('x-content-type-options', 'nosniff');
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return c.html(errorPageHtml(message), status);
 }

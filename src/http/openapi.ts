@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './env';
 import { exportParam, periodQuery, report } from './admin-schemas';
-import { departmentsList, measuresList, measuresQuery } from './hotline-schemas';
+import { measuresQuery } from './hotline-schemas';
+import { departmentsList, measuresList } from '../schema/hotline';
 import {
   apiError,
   askEvents,
@@ -75,11 +76,26 @@ const periodDescriptions = {
   to: '结束日期（北京时间，含当天），默认为今天',
 };
 
+/** An operation anyone may call (no credentials). */
+const PUBLIC: Record<string, string[]>[] = [];
+/** The staff area: ADMIN_TOKEN as a Bearer token, or as the password of HTTP Basic (what a browser asks for). */
+const STAFF = [{ adminToken: [] }, { adminBasic: [] }];
+
 function buildDocument() {
   const paths = {
-    '/healthz': { get: { tags: ['ops'], summary: '健康检查', responses: { 200: ok('服务正常', 'Health') } } },
+    '/healthz': {
+      get: {
+        operationId: 'getHealth',
+        security: PUBLIC,
+        tags: ['ops'],
+        summary: '健康检查',
+        responses: { 200: ok('服务正常', 'Health') },
+      },
+    },
     '/api/search': {
       get: {
+        operationId: 'searchClauses',
+        security: PUBLIC,
         tags: ['search'],
         summary: '检索方案条款：每个条款给出最匹配的一项措施及其牵头部门',
         // The route checks department and topic against the same closed lists as /api/measures.
@@ -96,10 +112,18 @@ function buildDocument() {
       },
     },
     '/api/clauses': {
-      get: { tags: ['plan'], summary: '方案的全部条款（文档顺序）', responses: { 200: ok('条款目录', 'ClauseList') } },
+      get: {
+        operationId: 'listClauses',
+        security: PUBLIC,
+        tags: ['plan'],
+        summary: '方案的全部条款（文档顺序）',
+        responses: { 200: ok('条款目录', 'ClauseList') },
+      },
     },
     '/api/clauses/{clause}': {
       get: {
+        operationId: 'getClause',
+        security: PUBLIC,
         tags: ['plan'],
         summary: '一个条款的全文和各项措施',
         parameters: parameters(clauseParam, 'path', { clause: '条款编号，如 0、1.2、2.15、3.4' }),
@@ -108,6 +132,8 @@ function buildDocument() {
     },
     '/api/ask': {
       post: {
+        operationId: 'askQuestion',
+        security: PUBLIC,
         tags: ['answer'],
         summary: '回答一个问题，每句话都引用方案原文；Accept: text/event-stream 时以 SSE 流式返回',
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(askBody, 'input') } } },
@@ -137,6 +163,8 @@ function buildDocument() {
     },
     '/api/feedback': {
       post: {
+        operationId: 'sendFeedback',
+        security: PUBLIC,
         tags: ['answer'],
         summary: '对一次回答的评价',
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(feedbackBody, 'input') } } },
@@ -149,6 +177,8 @@ function buildDocument() {
     },
     '/api/departments': {
       get: {
+        operationId: 'listDepartments',
+        security: PUBLIC,
         tags: ['hotline'],
         summary: '方案涉及的每个部门及其牵头、配合的措施；牵头措施多的部门在前',
         responses: { 200: ok('部门职责表', 'DepartmentList') },
@@ -156,6 +186,8 @@ function buildDocument() {
     },
     '/api/measures': {
       get: {
+        operationId: 'listMeasures',
+        security: PUBLIC,
         tags: ['hotline'],
         summary: '按部门、主题列出全部措施（文档顺序，不需要查询词）',
         parameters: parameters(measuresQuery, 'query', filterDescriptions),
@@ -164,9 +196,10 @@ function buildDocument() {
     },
     '/api/admin/report': {
       get: {
+        operationId: 'getAdminReport',
         tags: ['admin'],
         summary: '工作人员报表：按日、按覆盖程度的计数，相似问法合并的未答问题，“没帮助”的回答和意见，引用最多的条款',
-        security: [{ adminToken: [] }],
+        security: STAFF,
         parameters: parameters(periodQuery, 'query', periodDescriptions),
         responses: {
           200: ok('报表', 'AdminReport'),
@@ -178,9 +211,10 @@ function buildDocument() {
     },
     '/api/admin/export/{list}': {
       get: {
+        operationId: 'exportAdminList',
         tags: ['admin'],
         summary: '把报表中的一个列表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）',
-        security: [{ adminToken: [] }],
+        security: STAFF,
         parameters: [
           ...parameters(exportParam, 'path', {
             list: 'days 按日统计、unanswered 未答问题、feedback 没帮助、clauses 条款',
@@ -196,6 +230,8 @@ function buildDocument() {
     },
     '/openapi.json': {
       get: {
+        operationId: 'getOpenApiDocument',
+        security: PUBLIC,
         tags: ['ops'],
         summary: '本文档',
         responses: {
@@ -213,11 +249,15 @@ function buildDocument() {
         '《青海省优化生育政策促进人口长期均衡发展的实施方案》（2022）的检索、引用原文的问答，以及 12345 热线用的部门职责查询。错误统一为 { error: { code, message } }。',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative: the API is wherever this document is served from (Worker, Node host, behind a proxy).
+    servers: [{ url: '/', description: '提供本文档的服务' }],
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, jsonSchema(schema)])),
-      // ADMIN_TOKEN as a Bearer token; HTTP Basic with the token as password works as well (for browsers).
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN 作为 Bearer 令牌' },
+        adminBasic: { type: 'http', scheme: 'basic', description: 'HTTP Basic：用户名任意，密码为 ADMIN_TOKEN' },
+      },
     },
   };
 }

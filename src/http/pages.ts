@@ -13,7 +13,7 @@ import { findClause } from './clauses';
 import type { AppEnv } from './env';
 import { chatQuery, clauseHighlight, clauseParam, pageLang } from './schemas';
 import { pageHeaders } from './security';
-import { settingsOf } from './settings';
+import { settingsFrom } from './settings';
 
 const clauseStyles = () => [assetUrl('clause.css')];
 const langOf = (c: { req: { query(name: string): string | undefined } }) =>
@@ -27,7 +27,7 @@ export const pageRoutes = new Hono<AppEnv>()
         embed,
         // The operator names the widget's frame (EMBED_TITLE), never the URL: a link could otherwise put any words
         // (a fake hotline number) in the heading of the official site. The full page always has its own title.
-        title: (embed && settingsOf(c.env).embedTitle) || undefined,
+        title: (embed && settingsFrom(c.env).embedTitle) || undefined,
         lang,
         styles: [assetUrl('chat.css')],
         scripts: [assetUrl('chat.js')],

@@ -1,65 +1,86 @@
-// Security headers for every HTML page: a CSP that only runs our own scripts, with Trusted Types. The citizen
-// pages may be framed by the sites in ALLOWED_EMBED_ORIGINS (the widget's iframe); the hotline console by nobody.
-import type { Context, MiddlewareHandler } from 'hono';
-import { allowedOrigins, type AppEnv } from './env';
+// Security headers, by hono/secure-headers: for every HTML page a CSP that only runs our own scripts, with Trusted
+// Types. The citizen pages may be framed by the sites in ALLOWED_EMBED_ORIGINS (the widget's iframe); the hotline
+// console and error pages by nobody. The pages run no inline script or style, so no nonce is needed.
+import type { MiddlewareHandler } from 'hono';
+import { type ContentSecurityPolicyOptionHandler, secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env';
+import { settingsFrom } from './settings';
 
 /** An origin safe to place in a CSP source list: scheme, host, optional port, nothing that could end a directive. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /**
- * The Content-Security-Policy for pages. Scripts and styles come only from 'self' (no 'unsafe-inline'), and
- * Trusted Types with no policies make any innerHTML-style string sink throw, so message text can only be text.
- * Example: contentSecurityPolicy("'self' https://a.gov.cn") -> "...; frame-ancestors 'self' https://a.gov.cn; ..."
+ * Who may frame the chat: ALLOWED_EMBED_ORIGINS, minus entries that are not plain origins.
+ * @example embedAncestors(['https://a.gov.cn', 'x; script-src *']) // "'self' https://a.gov.cn"; '*' -> "*"
  */
-export function contentSecurityPolicy(frameAncestors: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
-  ].join('; ');
+export function embedAncestors(embedOrigins: string[] | '*'): string {
+  return embedOrigins === '*' ? '*' : ["'self'", ...embedOrigins.filter((o) => ORIGIN.test(o))].join(' ');
 }
 
 /**
- * Who may frame the chat: ALLOWED_EMBED_ORIGINS, minus entries that are not plain origins.
- * @example embedAncestors('https://a.gov.cn, x; script-src *') // "'self' https://a.gov.cn"; unset or "*" -> "*"
+ * Scripts and styles only from 'self' (no 'unsafe-inline'), and Trusted Types with no policies, so any
+ * innerHTML-style string sink throws and message text can only be text. Only frame-ancestors differs by page.
  */
-export function embedAncestors(embedOrigins: string | undefined): string {
-  const allowed = allowedOrigins(embedOrigins);
-  return allowed === '*' ? '*' : ["'self'", ...allowed.filter((o) => ORIGIN.test(o))].join(' ');
-}
+const policy = (frameAncestors: string | ContentSecurityPolicyOptionHandler) => ({
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: [frameAncestors],
+  requireTrustedTypesFor: ["'script'"],
+  trustedTypes: ["'none'"],
+});
 
-function securityHeaders(
-  frameAncestors: (c: Context<AppEnv>) => string,
-  referrerPolicy: string,
-): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    c.header('content-security-policy', contentSecurityPolicy(frameAncestors(c)));
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', referrerPolicy);
-    c.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-  };
-}
+/**
+ * The headers this service sends and no others: secure-headers' other defaults (X-Frame-Options, COOP, CORP, HSTS…)
+ * would fight the widget's embedding, or belong to the proxy in front (HSTS).
+ */
+const onlyThese = {
+  crossOriginResourcePolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  strictTransportSecurity: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+  xContentTypeOptions: true,
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+};
 
 /** Headers for the citizen pages (chat, clause page): framed by the sites in ALLOWED_EMBED_ORIGINS. */
-export const pageHeaders = securityHeaders(
-  (c) => embedAncestors(c.env?.ALLOWED_EMBED_ORIGINS),
-  'strict-origin-when-cross-origin',
-);
+export const pageHeaders: MiddlewareHandler<AppEnv> = secureHeaders({
+  ...onlyThese,
+  contentSecurityPolicy: policy((c) => embedAncestors(settingsFrom(c.env).embedOrigins)),
+  referrerPolicy: 'strict-origin-when-cross-origin',
+});
 
 /**
  * Headers for the hotline console: framed only by itself, and its URL (?q= holds a caller's words) never sent
  * to another site as a referrer.
  */
-export const consoleHeaders = securityHeaders(() => "'self'", 'same-origin');
+export const consoleHeaders: MiddlewareHandler<AppEnv> = secureHeaders({
+  ...onlyThese,
+  contentSecurityPolicy: policy("'self'"),
+  referrerPolicy: 'same-origin',
+});
+
+/** The console's headers for anything off the API whose route set none (error pages above all); never replaces. */
+const fallback = secureHeaders({
+  ...onlyThese,
+  contentSecurityPolicy: policy("'self'"),
+  referrerPolicy: 'same-origin',
+  overwrite: false,
+});
+
+/** Middleware for the whole app: every response outside /api/ carries a CSP, even a 404 or a fault's page. */
+export const fallbackPageHeaders: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.path.startsWith('/api/') ? next() : fallback(c, next);
 
 /**
  * Headers for every API response: never sniffed as another type, never cached (an answer can quote what a citizen

@@ -6,16 +6,18 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getRetriever, prompts } from '../data';
 import { sha256Hex } from '../wechat/bytes';
 import { once } from '../wechat/dedup';
 import { checkSignature, openMessage, sealReply } from '../wechat/envelope';
-import { replyTo } from '../wechat/reply';
+import { replyTo, wechatModelSettings } from '../wechat/reply';
 import { messageQuery, verifyQuery } from '../wechat/schemas';
 import { type WechatSettings, wechatSettings } from '../wechat/settings';
 import { storeFor } from '../wechat/store';
 import { buildXml } from '../wechat/xml';
 import type { AppEnv } from './env';
 import { ApiError, validationError } from './errors';
+import { settingsFrom } from './settings';
 
 type WechatEnv = AppEnv & { Variables: { wechat: WechatSettings } };
 
@@ -61,6 +63,12 @@ export const wechatRoutes = new Hono<WechatEnv>()
       xml = await once(store, key, async () => {
         const text = await replyTo(message, {
           env: c.env ?? {},
+          answer: {
+            retriever: getRetriever(),
+            prompts,
+            settings: { model: wechatModelSettings(settingsFrom(c.env).model) },
+            asking: { modelLimiter: c.env?.MODEL_LIMITER },
+          },
           settings,
           store,
           user,

@@ -3,8 +3,10 @@
 import { askOnce } from '../answer/ask';
 import { answerInScript, scriptOf } from '../answer/script-out';
 import type { HistoryTurn } from '../schema/answer';
+import { getRetriever, prompts } from '../data';
 import { askBody } from '../http/schemas';
 import { readArgs } from './cli-args';
+import { settingsOrExit } from './cli-settings';
 
 const USAGE = `用法: npm run ask -- "产假有多少天" [--json] [--history "上一个问题"]…
 
@@ -29,11 +31,9 @@ if (!parsed.success) {
 // In the asker's script, as POST /api/ask answers (a Traditional question gets Traditional).
 const script = scriptOf(parsed.data.question, parsed.data.history);
 const canonical = await askOnce(parsed.data, {
-  ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY,
-  ANTHROPIC_BASE_URL: process.env.ANTHROPIC_BASE_URL,
-  ANSWER_MODEL: process.env.ANSWER_MODEL,
-  ANSWER_MAX_TOKENS: process.env.ANSWER_MAX_TOKENS,
-  ANSWER_TIMEOUT_MS: process.env.ANSWER_TIMEOUT_MS,
+  retriever: getRetriever(),
+  prompts,
+  settings: settingsOrExit(process.env),
 });
 const answer = answerInScript(canonical, script);
 if (json) {

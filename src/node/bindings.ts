@@ -3,7 +3,7 @@
 // A malformed setting throws here, at start, with the setting's name.
 import { app } from '../http/app';
 import type { Bindings } from '../http/env';
-import { settingsOf } from '../http/settings';
+import { SETTING_NAMES, settingsFrom } from '../http/settings';
 import { type Budget, tokenBucket } from './token-bucket';
 
 /**
@@ -19,18 +19,15 @@ export const DEFAULT_BUDGETS = {
 
 type BudgetName = keyof typeof DEFAULT_BUDGETS;
 
-const SETTINGS = [
-  'ANTHROPIC_API_KEY',
-  'ANTHROPIC_BASE_URL',
-  'ANSWER_MODEL',
-  'ANSWER_MAX_TOKENS',
-  'ANSWER_TIMEOUT_MS',
-  'ANSWER_IDLE_TIMEOUT_MS',
-  'ALLOWED_EMBED_ORIGINS',
-  'ALLOWED_API_ORIGINS',
-  'TRUST_PROXY',
-  'EMBED_TITLE',
-  'MODEL_CONCURRENCY',
+/** What the environment gives as text: the settings settingsFrom parses, and those parsed where they are used. */
+const FROM_ENVIRONMENT = [
+  ...SETTING_NAMES,
+  'WECHAT_TOKEN', // the WeChat channel's own (src/wechat/settings.ts)
+  'WECHAT_APP_ID',
+  'WECHAT_ENCODING_AES_KEY',
+  'PUBLIC_BASE_URL',
+  'WECHAT_MENU_QUESTIONS',
+  'ADMIN_TOKEN', // compared by src/http/admin-auth.ts
 ] as const satisfies readonly (keyof Bindings)[];
 
 /**
@@ -54,8 +51,8 @@ export function budgetOf(name: BudgetName, value: string | undefined): Budget | 
  */
 export function nodeBindings(environment: Record<string, string | undefined>): Bindings {
   const env: Bindings = {};
-  for (const name of SETTINGS) if (environment[name] !== undefined) env[name] = environment[name];
-  settingsOf(env); // throws SettingsError naming a malformed setting, before the server listens
+  for (const name of FROM_ENVIRONMENT) if (environment[name] !== undefined) env[name] = environment[name];
+  settingsFrom(env); // throws SettingsError naming a malformed setting, before the server listens
   const limiter = (name: BudgetName) => {
     const budget = budgetOf(name, environment[name]);
     return budget && tokenBucket(budget);

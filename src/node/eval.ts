@@ -6,10 +6,11 @@ import { HOTLINES } from '../answer/decline';
 import { checkFacts, knownFacts } from '../answer/fact-guard';
 import { redact } from '../answer/redact';
 import { toSimplified } from '../corpus/script';
-import { getRetriever } from '../data';
-import type { Bindings } from '../http/env';
+import type { AnswerDeps } from '../answer/deps';
+import { getRetriever, prompts } from '../data';
 import type { Answer, Coverage, HistoryTurn } from '../schema/answer';
 import { readArgs } from './cli-args';
+import { settingsOrExit } from './cli-settings';
 
 interface EvalLine {
   id: string;
@@ -52,11 +53,7 @@ interface Row {
 }
 
 // Answers come from the same pipeline as POST /api/ask; with ANTHROPIC_API_KEY set, that is Claude's.
-const env: Bindings = {
-  ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY,
-  ANTHROPIC_BASE_URL: process.env.ANTHROPIC_BASE_URL,
-  ANSWER_MODEL: process.env.ANSWER_MODEL,
-};
+const deps: AnswerDeps = { retriever, prompts, settings: settingsOrExit(process.env) };
 
 const facts = knownFacts(retriever.clauses, HOTLINES);
 
@@ -77,7 +74,7 @@ for (const line of lines) {
   // A conversation is replayed as the chat sends it: each earlier turn is asked, and its answer joins the history.
   const history: HistoryTurn[] = [];
   for (const turn of line.turns?.slice(0, -1) ?? []) {
-    const earlier = await askOnce({ question: turn, history: [...history] }, env);
+    const earlier = await askOnce({ question: turn, history: [...history] }, deps);
     history.push({ role: 'user', content: turn }, { role: 'assistant', content: earlier.answer });
   }
   const result = retriever.search(redact(line.q), {
@@ -86,7 +83,7 @@ for (const line of lines) {
   });
   const ranks = result.hits.map((h) => h.clause);
   const at = ranks.findIndex((c) => line.gold.includes(c));
-  const answer = await askOnce({ question: line.q, history }, env);
+  const answer = await askOnce({ question: line.q, history }, deps);
   const text = compact(answer.answer);
   rows.push({
     line,

@@ -1,7 +1,8 @@
 // Storage for the Node server: the SQLite file at DATABASE_PATH (default ./data/assistant.db; "off" keeps
 // nothing) and the retention job, run at start and then daily on a timer that never holds the process open.
 import type { SqlDatabase } from '../store/database';
-import { deleteExpired, retentionDays } from '../store/retention';
+import { settingsFrom } from '../schema/settings';
+import { deleteExpired } from '../store/retention';
 import { DEFAULT_DATABASE_PATH, openSqlite } from './sqlite';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +23,7 @@ export function openStorage(env: NodeJS.ProcessEnv): SqlDatabase | undefined {
     );
     return undefined;
   }
-  const days = retentionDays(env.RETENTION_DAYS);
+  const days = settingsFrom(env).retentionDays;
   startRetention(db, days);
   console.log(`feedback and unanswered questions are kept in ${path} for ${days} days`);
   return db;

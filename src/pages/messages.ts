@@ -128,8 +128,11 @@ export const WIDGET: Record<Lang, { title: string }> = {
 const clauseZh = {
   back: '← 返回政策问答',
   hint: '黄色标出的是问答中引用的原文。',
-  lead: '牵头单位',
-  partners: '责任单位',
+  // One wording for departments everywhere (the answers, the hotline reply): 牵头部门 leads, 配合部门 share the
+  // work beside a lead, 负责部门 are responsible where the plan names no lead.
+  lead: '牵头部门',
+  partners: '配合部门',
+  partnersAlone: '负责部门',
   footnote: '以上为方案原文，具体执行以官方发布和解释为准。政策咨询可拨打 12345 政务服务便民热线。',
   notFoundTitle: '没有找到这一条',
   notFound: '方案中没有编号为“{id}”的条款，链接可能有误。',
@@ -142,7 +145,8 @@ export const CLAUSE: Record<Lang, typeof clauseZh> = {
     back: '← Back to the Q&A',
     hint: 'The words quoted in the answer are marked in yellow.',
     lead: 'Lead',
-    partners: 'Responsible',
+    partners: 'With the lead',
+    partnersAlone: 'Responsible',
     footnote:
       'This is the text of the Plan; the official publication and its interpretation prevail. For policy questions call the 12345 government service hotline.',
     notFoundTitle: 'Clause not found',

@@ -57,5 +57,8 @@ export const clause = z.object({
 });
 export type Clause = z.infer<typeof clause>;
 
+/** Which clause something belongs to and where it sits: the head every clause-shaped response starts with. */
+export const clauseHead = clause.pick({ doc: true, clause: true, title: true, path: true });
+
 export const corpusDoc = z.object({ meta: docMeta, clauses: z.array(clause) });
 export type CorpusDoc = z.infer<typeof corpusDoc>;

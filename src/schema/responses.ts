@@ -2,7 +2,7 @@
 // from schemas like every request is. They mirror what src/http/{search,clauses,feedback,ask}.ts return.
 import { z } from 'zod';
 import { askResponse, shownCitation } from './answer';
-import { clausePath, docMeta, measureSpan as measure } from './corpus';
+import { clauseHead, docMeta, measureSpan as measure } from './corpus';
 import { searchHit } from './search';
 
 export const apiError = z.object({
@@ -29,14 +29,10 @@ export const searchResult = z.object({
 
 export const clauseList = z.object({
   doc: docMeta,
-  clauses: z.array(z.object({ doc: z.string(), clause: z.string(), title: z.string(), path: clausePath })),
+  clauses: z.array(clauseHead),
 });
 
-export const clauseDetail = z.object({
-  doc: z.string(),
-  clause: z.string(),
-  title: z.string(),
-  path: clausePath,
+export const clauseDetail = clauseHead.extend({
   text: z.string().meta({ description: '条款全文，段落以换行分隔' }),
   measures: z.array(measure),
 });

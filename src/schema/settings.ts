@@ -1,11 +1,12 @@
-// The operator's settings for limits, CORS and the embed title, parsed once per bindings object with zod. A
-// malformed value is an operator's mistake: it throws a SettingsError naming the setting, which the Node entry
-// reports at start and the Worker logs on every request (answering 500) until it is fixed.
+// Every setting the operator gives as text (wrangler [vars] and secrets, or the Node server's environment), parsed
+// once per set of values by one zod schema that holds each default. A malformed strict value is an operator's
+// mistake: it throws a SettingsError naming the setting, which the Node entry reports at start and the Worker logs
+// on every request (answering 500) until it is fixed. The model's numbers stay lenient: unreadable -> the default.
+// How to set each one and what happens when it is missing: src/http/env.ts (and src/answer/model-bindings.ts).
 import { z } from 'zod';
-/** The raw bindings the settings are read from (every value optional; wrangler [vars] may hold numbers). */
-export type RawSettings = Partial<
-  Record<'ALLOWED_API_ORIGINS' | 'TRUST_PROXY' | 'MODEL_CONCURRENCY' | 'EMBED_TITLE', unknown>
->;
+
+export const DEFAULT_ANSWER_MODEL = 'claude-sonnet-4-6';
+export const DEFAULT_RETENTION_DAYS = 180;
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -13,14 +14,18 @@ export class SettingsError extends Error {
 
 const ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
 
-const originList = z
+/** "a, b" -> ['a', 'b'] (empty entries dropped). */
+const listOf = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+const apiOrigins = z
   .string()
   .optional()
   .transform((value, ctx) => {
-    const entries = (value ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean);
+    const entries = listOf(value);
     for (const entry of entries) {
       if (!ORIGIN.test(entry)) {
         ctx.addIssue({
@@ -30,6 +35,15 @@ const originList = z
       }
     }
     return entries.map((o) => o.toLowerCase());
+  });
+
+/** Who may frame the chat: a list of origins, or "*" (any) when unset, empty or listing "*". */
+const embedOrigins = z
+  .string()
+  .optional()
+  .transform((value): string[] | '*' => {
+    const list = listOf(value ?? '*');
+    return list.length === 0 || list.includes('*') ? '*' : list;
   });
 
 const count = (fallback: number, max: number) =>
@@ -45,54 +59,111 @@ const count = (fallback: number, max: number) =>
       return n;
     });
 
-const settingsSchema = z.object({
-  ALLOWED_API_ORIGINS: originList,
-  TRUST_PROXY: z
+/** A positive number, floored; unset or unreadable -> `fallback` (the model path must not fail a start). */
+const positive = (fallback: number) =>
+  z
     .string()
     .optional()
-    .transform((v) => (v?.trim().toLowerCase() === 'true' ? '1' : v))
-    .pipe(count(0, 10)),
-  MODEL_CONCURRENCY: count(16, 10_000),
-  EMBED_TITLE: z
-    .string()
-    .optional()
-    .transform((v) => v?.trim() || undefined)
-    .pipe(
-      z
-        .string()
-        .max(20, { error: 'at most 20 characters' })
-        .regex(/^[^\u0000-\u001f\u007f<>]*$/, { error: 'plain text only (no control characters, < or >)' })
-        .optional(),
-    ),
-});
+    .transform((value) => {
+      const n = Number(value);
+      return value && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
+    });
 
-export interface Settings {
-  /** Origins that may call the API from their own pages (CORS); empty: none. */
-  apiOrigins: string[];
-  /** Proxies in front whose X-Forwarded-For is trusted. */
-  trustedProxies: number;
-  /** Model calls in flight at once. */
-  modelConcurrency: number;
-  /** The heading inside the widget's frame, if the operator set one. */
-  embedTitle?: string;
-}
+/** Text, or undefined when unset or empty. */
+const text = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
+const settingsSchema = z
+  .object({
+    ANTHROPIC_API_KEY: text,
+    ANTHROPIC_BASE_URL: text,
+    ANSWER_MODEL: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || DEFAULT_ANSWER_MODEL),
+    ANSWER_MAX_TOKENS: positive(800),
+    ANSWER_TIMEOUT_MS: positive(9000),
+    ANSWER_IDLE_TIMEOUT_MS: positive(4000),
+    MODEL_CONCURRENCY: count(16, 10_000),
+    ALLOWED_API_ORIGINS: apiOrigins,
+    ALLOWED_EMBED_ORIGINS: embedOrigins,
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim().toLowerCase() === 'true' ? '1' : v))
+      .pipe(count(0, 10)),
+    EMBED_TITLE: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .pipe(
+        z
+          .string()
+          .max(20, { error: 'at most 20 characters' })
+          .regex(/^[^\u0000-\u001f\u007f<>]*$/, { error: 'plain text only (no control characters, < or >)' })
+          .optional(),
+      ),
+    RETENTION_DAYS: z
+      .string()
+      .optional()
+      .transform((value) => {
+        const days = Number(value);
+        return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_RETENTION_DAYS;
+      }),
+  })
+  .transform((raw) => ({
+    /** Origins that may call the API from their own pages (CORS); empty: none. */
+    apiOrigins: raw.ALLOWED_API_ORIGINS,
+    /** Origins that may frame the chat (frame-ancestors), or "*"; not CORS. */
+    embedOrigins: raw.ALLOWED_EMBED_ORIGINS,
+    /** Proxies in front whose X-Forwarded-For is trusted. */
+    trustedProxies: raw.TRUST_PROXY,
+    /** The heading inside the widget's frame, if the operator set one. */
+    embedTitle: raw.EMBED_TITLE,
+    /** Days feedback and unanswered questions are kept. */
+    retentionDays: raw.RETENTION_DAYS,
+    /** The model path: without `apiKey` every answer is extractive. */
+    model: {
+      apiKey: raw.ANTHROPIC_API_KEY,
+      baseUrl: raw.ANTHROPIC_BASE_URL,
+      name: raw.ANSWER_MODEL,
+      maxTokens: raw.ANSWER_MAX_TOKENS,
+      /** Whole-answer budget before falling back. */
+      budgetMs: raw.ANSWER_TIMEOUT_MS,
+      /** Fall back when the stream sends nothing for this long. */
+      idleMs: raw.ANSWER_IDLE_TIMEOUT_MS,
+      /** Model calls in flight at once per process or isolate. */
+      concurrency: raw.MODEL_CONCURRENCY,
+    },
+  }));
+
+export type Settings = z.output<typeof settingsSchema>;
+export type ModelSettings = Settings['model'];
+
+/** The names of the settings read (a Node entry copies these, and only these, from its environment). */
+export const SETTING_NAMES = Object.keys(settingsSchema.in.shape) as (keyof typeof settingsSchema.in.shape)[];
+
+/** The raw bindings the settings are read from (every value optional; wrangler [vars] may hold numbers). */
+export type RawSettings = Partial<Record<(typeof SETTING_NAMES)[number], unknown>>;
 
 /** Parsed settings by their raw values: bindings objects are copied per request, the values rarely differ. */
 const parsed = new Map<string, Settings>();
 
 /**
- * The settings of these bindings (parsed once per set of values). Throws SettingsError on a malformed value.
- * @example settingsOf({ ALLOWED_API_ORIGINS: 'https://a.gov.cn' }).apiOrigins // ['https://a.gov.cn']
+ * The settings of these bindings or this environment (parsed once per set of values). Throws SettingsError on a
+ * malformed value.
+ * @example settingsFrom({ ALLOWED_API_ORIGINS: 'https://a.gov.cn' }).apiOrigins // ['https://a.gov.cn']
  */
-export function settingsOf(env: RawSettings | undefined): Settings {
+export function settingsFrom(env: RawSettings | undefined): Settings {
   // [vars] in wrangler.toml may hold numbers (MODEL_CONCURRENCY = 16): read every value as its text.
-  const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
-  const raw = {
-    ALLOWED_API_ORIGINS: text(env?.ALLOWED_API_ORIGINS),
-    TRUST_PROXY: text(env?.TRUST_PROXY),
-    MODEL_CONCURRENCY: text(env?.MODEL_CONCURRENCY),
-    EMBED_TITLE: text(env?.EMBED_TITLE),
-  };
+  const raw = Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const value = env?.[name];
+      return [name, value === undefined || value === null ? undefined : String(value)];
+    }),
+  );
   const key = JSON.stringify(raw);
   const known = parsed.get(key);
   if (known) return known;
@@ -101,13 +172,6 @@ export function settingsOf(env: RawSettings | undefined): Settings {
     const issue = result.error.issues[0]!;
     throw new SettingsError(`setting ${issue.path.join('.')}: ${issue.message}`);
   }
-  const { ALLOWED_API_ORIGINS, TRUST_PROXY, MODEL_CONCURRENCY, EMBED_TITLE } = result.data;
-  const settings: Settings = {
-    apiOrigins: ALLOWED_API_ORIGINS,
-    trustedProxies: TRUST_PROXY,
-    modelConcurrency: MODEL_CONCURRENCY,
-    embedTitle: EMBED_TITLE,
-  };
-  parsed.set(key, settings);
-  return settings;
+  parsed.set(key, result.data);
+  return result.data;
 }

@@ -2,14 +2,8 @@
 // a Cron Trigger. Counts and texts go alike.
 import { beijingDay, shiftDay, type SqlDatabase } from './database';
 
-export const DEFAULT_RETENTION_DAYS = 180;
+// The number of days is a setting (settingsFrom in src/schema/settings.ts: 1 to 3650, anything else the default).
 const TABLES = ['feedback', 'unanswered', 'ask_counts', 'clause_counts'] as const;
-
-/** RETENTION_DAYS as a whole number of days from 1 to 3650; anything else means the default. */
-export function retentionDays(setting: string | undefined): number {
-  const days = Number(setting);
-  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_RETENTION_DAYS;
-}
 
 /**
  * Deletes every row whose Beijing day is more than `days` days before today's; returns the first day kept.

@@ -68,19 +68,20 @@ export function groupSimilar(rows: readonly UnansweredRow[], threshold = GROUP_T
     w.rows.push(row);
     wordings.set(key, w);
   }
-  const groups: { lead: Wording; members: Wording[] }[] = [];
+  // `first`: the group's most asked wording, which names it and which later wordings are compared with.
+  const groups: { first: Wording; members: Wording[] }[] = [];
   for (const w of [...wordings.values()].sort((a, b) => b.rows.length - a.rows.length)) {
-    const home = groups.find((g) => jaccard(g.lead.grams, w.grams) >= threshold);
+    const home = groups.find((g) => jaccard(g.first.grams, w.grams) >= threshold);
     if (home) home.members.push(w);
-    else groups.push({ lead: w, members: [w] });
+    else groups.push({ first: w, members: [w] });
   }
   return groups
-    .map(({ lead, members }) => {
+    .map(({ first, members }) => {
       const all = members.flatMap((m) => m.rows);
       const clauses = new Map<string, number>();
       for (const row of all) for (const c of row.clauses) clauses.set(c, (clauses.get(c) ?? 0) + 1);
       return {
-        question: lead.question,
+        question: first.question,
         asked: all.length,
         variants: members.slice(1, 11).map((m) => m.question),
         none: all.filter((r) => r.coverage === 'none').length,

@@ -1,6 +1,6 @@
-// An Answer as a WeChat text message: plain text (no Markdown), the lead line first, each quote as 「…」 with its
+// An Answer as a WeChat text message: plain text (no Markdown), the opening line first, each quote as 「…」 with its
 // clause label, one link to the first quote marked on the clause page, and the AI-content label, within the
-// platform's 2,048 bytes; a longer answer keeps the lead and the first quote, with the link.
+// platform's 2,048 bytes; a longer answer keeps the opening line and the first quote, with the link.
 import { docs } from '../data';
 import type { Answer, Citation } from '../schema/answer';
 import { utf8 } from './bytes';
@@ -83,9 +83,9 @@ export function wechatText(answer: Answer, { baseUrl, preface }: WechatTextOptio
   const { marked, unplaced } = markQuotes(lines, citations);
   const full = [...head, ...marked, ...unplaced.map(quoted)];
   if (bytes([...full, ...tail, AI_LABEL].join('\n')) <= WECHAT_TEXT_LIMIT) return fit(full, tail);
-  // Too long: the lead line, and the first quote unless the lead already shows it.
-  const lead = markQuotes(lines.slice(0, 1), [first]);
-  return fit([...head, ...lead.marked, ...lead.unplaced.map(quoted)], tail);
+  // Too long: the opening line, and the first quote unless the opening already shows it.
+  const opening = markQuotes(lines.slice(0, 1), [first]);
+  return fit([...head, ...opening.marked, ...opening.unplaced.map(quoted)], tail);
 }
 
 /** Joins body, tail and label, cutting the body's end (with …) when the whole would pass the limit. */

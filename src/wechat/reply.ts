@@ -2,9 +2,10 @@
 // short history), a new follower gets a welcome, menu buttons ask their canned question, anything else is asked
 // to type. Returns the reply text, or undefined when nothing should be said (WeChat then gets "success").
 import { askOnce } from '../answer/ask';
-import { claudeSettings } from '../answer/claude';
+import type { AnswerDeps } from '../answer/deps';
 import { redact } from '../answer/redact';
 import type { Bindings } from '../http/env';
+import type { ModelSettings } from '../schema/settings';
 import { wechatText } from './format';
 import { historyOf, remember } from './history';
 import type { WechatMessage } from './schemas';
@@ -33,18 +34,19 @@ export function welcome(settings: WechatSettings): string {
   ].join('\n');
 }
 
-/** The bindings for the answer pipeline with the model's time capped to fit the 5-second rule. */
-export function wechatAnswerEnv(env: Bindings): Bindings {
-  const { budgetMs, idleMs } = claudeSettings(env);
+/** The model settings with the model's time capped to fit the 5-second rule. */
+export function wechatModelSettings(model: ModelSettings): ModelSettings {
   return {
-    ...env,
-    ANSWER_TIMEOUT_MS: String(Math.min(budgetMs, MODEL_BUDGET_MS)),
-    ANSWER_IDLE_TIMEOUT_MS: String(Math.min(idleMs, MODEL_BUDGET_MS)),
+    ...model,
+    budgetMs: Math.min(model.budgetMs, MODEL_BUDGET_MS),
+    idleMs: Math.min(model.idleMs, MODEL_BUDGET_MS),
   };
 }
 
 export interface ReplyContext {
   env: Bindings;
+  /** The answer pipeline's dependencies, the model's time already capped (wechatModelSettings). */
+  answer: AnswerDeps;
   settings: WechatSettings;
   store: ShortStore;
   /** Hash of the sender's OpenID: the only name the channel keeps for a citizen. */
@@ -87,7 +89,7 @@ async function answerQuestion(text: string, ctx: ReplyContext, preface?: string)
   if (!question) return PLEASE_TYPE;
   if (question.length > QUESTION_CHARS) return TOO_LONG;
   const history = await historyOf(ctx.store, ctx.user);
-  const answer = await askOnce({ question, history }, wechatAnswerEnv(ctx.env));
+  const answer = await askOnce({ question, history }, ctx.answer);
   // Counted like every channel's asks; a question the plan did not fully answer joins the staff's report.
   if (ctx.env.DB) {
     const clauses = answer.citations.map((c) => c.clause);

@@ -1,6 +1,6 @@
 // The console's calls to the service's own API, typed from the server's schemas (types only, nothing bundled).
 import type { z } from 'zod';
-import type { MeasureEntry } from '../../hotline/duties';
+import type { MeasureEntry } from '../../schema/hotline';
 import type { Answer } from '../../schema/answer';
 import type { clauseDetail, searchResult } from '../../schema/responses';
 import { apiErrorMessage } from '../api-error';

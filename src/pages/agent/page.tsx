@@ -2,7 +2,7 @@
 // opened clause are drawn by client.ts; everything here is static per build, so the page costs no API call.
 // The department filter is a type-ahead combobox (./picker.ts) over the options rendered here.
 import type { Clause, CorpusDoc } from '../../corpus/types';
-import type { DepartmentDuties } from '../../hotline/duties';
+import type { DepartmentDuties } from '../../schema/hotline';
 import { document } from '../layout';
 import { CONSOLE, fill, type Lang } from '../messages';
 

@@ -71,7 +71,7 @@ export function assistantMessage(embed: boolean): AssistantView {
     onQuote(false);
   };
 
-  // `clicked`: the marker pressed, since one quote may be marked twice (the lead line and the quote's own line).
+  // `clicked`: the marker pressed, since one quote may be marked twice (the opening line and the quote's own line).
   const toggleQuote = (c: ShownCitation, n: number, paths: Record<string, ClausePath>, clicked?: HTMLButtonElement) => {
     const same = open?.n === n;
     closeQuote(false);

@@ -49,7 +49,10 @@ function blocks(clause: Clause, mark: Span | undefined, t: (typeof CLAUSE)[Lang]
         {(m.lead.length > 0 || m.partners.length > 0) && (
           <dl class="departments">
             {m.lead.length > 0 && [<dt>{t.lead}</dt>, <dd>{m.lead.join('、')}</dd>]}
-            {m.partners.length > 0 && [<dt>{t.partners}</dt>, <dd>{m.partners.join('、')}</dd>]}
+            {m.partners.length > 0 && [
+              <dt>{m.lead.length > 0 ? t.partners : t.partnersAlone}</dt>,
+              <dd>{m.partners.join('、')}</dd>,
+            ]}
           </dl>
         )}
       </section>,
