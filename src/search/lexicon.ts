@@ -89,6 +89,11 @@ interface WordStats {
   cls: WordClass;
 }
 
+interface TrieNode {
+  stats?: WordStats;
+  next?: Map<string, TrieNode>;
+}
+
 /** Longest word considered when building the word graph. */
 const MAX_WORD = 8;
 
@@ -96,20 +101,25 @@ const MAX_WORD = 8;
 export function loadLexicon(packed: PackedLexicon): Lexicon {
   if (packed.version !== LEXICON_VERSION) throw new Error(`lexicon format ${packed.version} is not supported: rebuild`);
   const words = new Map<string, WordStats>();
-  /** Per first character, the longest word starting with it: the word graph tries no longer slices. */
-  const longest = new Map<string, number>();
-  /** Every proper prefix of a word (托育机 of 托育机构): the graph stops extending a slice that starts no word. */
-  const prefixes = new Set<string>();
+  /** The words as a character trie: the word graph walks it from each position instead of slicing the run. */
+  const trie: TrieNode = {};
   const list = packed.words.split('\n');
   for (let i = 0; i < list.length; i++) {
-    const first = list[i]![0]!;
-    if ((longest.get(first) ?? 0) < list[i]!.length) longest.set(first, list[i]!.length);
-    for (let end = 2; end < list[i]!.length; end++) prefixes.add(list[i]!.slice(0, end));
-    words.set(list[i]!, {
+    const word = list[i]!;
+    const stats: WordStats = {
       logP: -decodeTenths(packed.logFreq, i),
       idf: decodeTenths(packed.idf, i),
       cls: packed.pos[i] as WordClass,
-    });
+    };
+    words.set(word, stats);
+    let node = trie;
+    for (const ch of word) {
+      node.next ??= new Map();
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = {}));
+      node = child;
+    }
+    node.stats = stats;
   }
   const chars = new Map<string, number>();
   for (let i = 0; i < packed.chars.length; i++) chars.set(packed.chars[i]!, decodeTenths(packed.charInfo, i));
@@ -134,15 +144,14 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
     for (let i = n - 1; i >= 0; i--) {
       best[i] = unknownLogP + best[i + 1]!;
       next[i] = i + 1;
-      const limit = Math.min(n, i + Math.min(MAX_WORD, longest.get(run[i]!) ?? 0));
-      for (let j = i + 1; j <= limit; j++) {
-        const slice = run.slice(i, j);
-        const stats = words.get(slice);
+      let node = trie.next?.get(run[i]!);
+      for (let j = i + 1; node && j <= n && j - i <= MAX_WORD; j++) {
+        const stats = node.stats;
         if (stats && stats.logP + best[j]! > best[i]!) {
           best[i] = stats.logP + best[j]!;
           next[i] = j;
         }
-        if (j > i + 1 && !prefixes.has(slice)) break;
+        node = j < n ? node.next?.get(run[j]!) : undefined;
       }
     }
     const out: Segment[] = [];

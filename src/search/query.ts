@@ -74,28 +74,37 @@ interface Match {
  * stand alone (leave, not leaves).
  */
 function matcher(words: Iterable<string>, latin = false): (text: string) => Match[] {
+  // Han words are grouped by first character; Latin phrases by first word, and tried only where a word starts.
+  const keyOf = latin ? (word: string): string => /^[a-z]+/.exec(word)?.[0] ?? word : (word: string) => word[0]!;
   const byFirst = new Map<string, string[]>();
   for (const word of byLength(words)) {
-    const list = byFirst.get(word[0]!);
+    const key = keyOf(word);
+    const list = byFirst.get(key);
     if (list) list.push(word);
-    else byFirst.set(word[0]!, [word]);
+    else byFirst.set(key, [word]);
   }
   const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
   return (text) => {
     const found: Match[] = [];
     for (let at = 0; at < text.length;) {
-      const candidates = byFirst.get(text[at]!);
+      if (latin && (!isLetter(text[at]) || isLetter(text[at - 1]))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      if (latin) while (isLetter(text[end])) end++;
+      const candidates = byFirst.get(latin ? text.slice(at, end) : text[at]!);
       let word: string | undefined;
       if (candidates) {
         for (const w of candidates) {
           if (!text.startsWith(w, at)) continue;
-          if (latin && (isLetter(text[at - 1]) || isLetter(text[at + w.length]))) continue;
+          if (latin && isLetter(text[at + w.length])) continue;
           word = w;
           break;
         }
       }
       if (word) found.push({ word, at });
-      at += word ? word.length : 1;
+      at += word ? word.length : latin ? end - at : 1;
     }
     return found;
   };
