@@ -1,12 +1,12 @@
 // The one Hono app both entries serve: API routes, pages, request log, CORS, body limit and the error handler.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { adminRoutes } from './admin';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
 import { assetRoutes } from './assets';
 import { clauseRoutes } from './clauses';
+import { limitBody } from './body-limit';
 import { apiCors } from './cors';
 import type { AppEnv } from './env';
 import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
@@ -44,11 +44,8 @@ app.use(
 );
 app.use(
   '/api/*',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB`);
-    },
+  limitBody(MAX_BODY_BYTES, () => {
+    throw new ApiError(413, 'payload_too_large', `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB`);
   }),
 );
 
