@@ -2,11 +2,12 @@
 // redact -> retrieve (with history) -> hits -> answer (Claude when configured, else extractive) -> done.
 // With Claude, deltas and citations stream as the model writes; if the model path fails after it has streamed,
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
+// askOnce takes the same steps without building the stream's events: the JSON endpoint, the CLI and WeChat.
 import { getRetriever } from '../data';
 import type { ModelBindings } from './model-bindings';
 import type { Answer, Citation, HistoryTurn } from '../schema/answer';
 import type { SearchHit } from '../search/retrieve';
-import { claudeAnswer } from './claude';
+import { claudeAnswer, type ClaudeInput } from './claude';
 import { extractiveAnswer } from './extractive';
 import { redact } from './redact';
 
@@ -24,6 +25,25 @@ export interface AskInput {
 /** Hits sent to the model and shown to the citizen. */
 const HITS = 5;
 
+/** Redaction and retrieval, the steps every answer starts with. */
+function retrieve(input: AskInput): ClaudeInput {
+  const question = redact(input.question);
+  const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
+  const retriever = getRetriever();
+  const retrieval = retriever.search(question, {
+    k: HITS,
+    history: history.filter((t) => t.role === 'user').map((t) => t.content),
+  });
+  return { question, history, retrieval, retriever, redacted: question !== input.question };
+}
+
+/** A retrieval that found nothing relevant declines without the model: it has nothing to cite. */
+const usesModel = (env: ModelBindings, { retrieval }: ClaudeInput) =>
+  Boolean(env.ANTHROPIC_API_KEY) && retrieval.relevant && retrieval.hits.length > 0;
+
+const extractive = ({ question, retrieval, retriever, redacted }: ClaudeInput) =>
+  extractiveAnswer(question, retrieval, retriever, redacted);
+
 /**
  * Answers one question as a stream of events. Never throws for a model fault: the extractive answer stands in.
  * `signal` aborts the model request when the client goes away.
@@ -33,33 +53,23 @@ export async function* ask(
   env: ModelBindings,
   signal?: AbortSignal,
 ): AsyncGenerator<AskEvent, Answer> {
-  const question = redact(input.question);
-  const redacted = question !== input.question;
-  const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
-  const retriever = getRetriever();
-  const retrieval = retriever.search(question, {
-    k: HITS,
-    history: history.filter((t) => t.role === 'user').map((t) => t.content),
-  });
-  yield {
-    event: 'hits',
-    data: { relevant: retrieval.relevant, hits: retrieval.hits.map(({ measure: _m, ...hit }) => hit) },
-  };
+  const asked = retrieve(input);
+  const { relevant, hits } = asked.retrieval;
+  yield { event: 'hits', data: { relevant, hits: hits.map(({ measure: _m, ...hit }) => hit) } };
 
-  // A retrieval that found nothing relevant declines without the model: it has nothing to cite.
-  if (env.ANTHROPIC_API_KEY && retrieval.relevant && retrieval.hits.length > 0) {
-    const outcome = yield* claudeAnswer({ question, history, retrieval, retriever, redacted }, env, signal);
+  if (usesModel(env, asked)) {
+    const outcome = yield* claudeAnswer(asked, env, signal);
     if (outcome.ok) {
       yield { event: 'done', data: outcome.answer };
       return outcome.answer;
     }
-    const fallback: Answer = { ...extractiveAnswer(question, retrieval, retriever, redacted), mode: 'fallback' };
+    const fallback: Answer = { ...extractive(asked), mode: 'fallback' };
     if (outcome.streamed) yield { event: 'done', data: fallback };
     else yield* replay(fallback);
     return fallback;
   }
 
-  const answer = extractiveAnswer(question, retrieval, retriever, redacted);
+  const answer = extractive(asked);
   yield* replay(answer);
   return answer;
 }
@@ -73,11 +83,32 @@ export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
   yield { event: 'done', data: answer };
 }
 
-/** Runs the pipeline to its end and returns the answer object (the JSON endpoint and the CLI). */
+/** An answer and the clauses retrieval found for it, nearest first (what storage keeps for a declined question). */
+export interface AnswerWithHits {
+  answer: Answer;
+  hitClauses: string[];
+}
+
+/**
+ * The answer of `ask`, without its events: the model's text is still read to the end (and checked), the
+ * extractive answer is not cut into lines that nobody reads.
+ */
+export async function answerWithHits(
+  input: AskInput,
+  env: ModelBindings,
+  signal?: AbortSignal,
+): Promise<AnswerWithHits> {
+  const asked = retrieve(input);
+  const hitClauses = asked.retrieval.hits.map((h) => h.clause);
+  if (!usesModel(env, asked)) return { answer: extractive(asked), hitClauses };
+  const model = claudeAnswer(asked, env, signal);
+  let next = await model.next();
+  while (!next.done) next = await model.next();
+  const answer = next.value.ok ? next.value.answer : { ...extractive(asked), mode: 'fallback' as const };
+  return { answer, hitClauses };
+}
+
+/** The answer object alone (the CLI, WeChat, the eval). */
 export async function askOnce(input: AskInput, env: ModelBindings, signal?: AbortSignal): Promise<Answer> {
-  const stream = ask(input, env, signal);
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return next.value;
-  }
+  return (await answerWithHits(input, env, signal)).answer;
 }
