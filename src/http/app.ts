@@ -16,7 +16,7 @@ import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
 import { apiHeaders } from './security';
-import { settingsOf } from './settings';
+import { requireSettings } from './settings-guard';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,11 +24,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
-app.use((c, next) => {
-  settingsOf(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
-  return next();
-});
 app.use('/api/*', apiHeaders);
+app.use(requireSettings);
 app.use('/api/*', apiCors);
 app.use(
   methodNotAllowed({

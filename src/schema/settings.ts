@@ -1,6 +1,7 @@
-// The operator's settings for limits, CORS and the embed title, parsed once per bindings object with zod. A
-// malformed value is an operator's mistake: it throws a SettingsError naming the setting, which the Node entry
-// reports at start and the Worker logs on every request (answering 500) until it is fixed.
+// The operator's settings for limits, CORS and the embed title, parsed once per set of values with zod. A malformed
+// value is an operator's mistake: it throws a SettingsError naming the setting, which the Node entry reports at
+// start; a Worker deploy checks wrangler.toml's [vars] with the same schema (src/node/check-vars.ts), and a Worker
+// that still gets one answers 503 and logs it once (src/http/settings-guard.ts).
 import { z } from 'zod';
 /** The raw bindings the settings are read from (every value optional; wrangler [vars] may hold numbers). */
 export type RawSettings = Partial<
@@ -77,37 +78,46 @@ export interface Settings {
   embedTitle?: string;
 }
 
-/** Parsed settings by their raw values: bindings objects are copied per request, the values rarely differ. */
-const parsed = new Map<string, Settings>();
+const NAMES = ['ALLOWED_API_ORIGINS', 'TRUST_PROXY', 'MODEL_CONCURRENCY', 'EMBED_TITLE'] as const;
+
+// [vars] in wrangler.toml may hold numbers (MODEL_CONCURRENCY = 16): every value is read as its text.
+const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
 /**
- * The settings of these bindings (parsed once per set of values). Throws SettingsError on a malformed value.
- * @example settingsOf({ ALLOWED_API_ORIGINS: 'https://a.gov.cn' }).apiOrigins // ['https://a.gov.cn']
+ * Every malformed setting among `env`'s, one line each naming it; empty when all are good.
+ * @example settingsProblems({ TRUST_PROXY: 'yes' }) // ['setting TRUST_PROXY: "yes" is not a whole number from 0 to 10']
  */
-export function settingsOf(env: RawSettings | undefined): Settings {
-  // [vars] in wrangler.toml may hold numbers (MODEL_CONCURRENCY = 16): read every value as its text.
-  const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
-  const raw = {
-    ALLOWED_API_ORIGINS: text(env?.ALLOWED_API_ORIGINS),
-    TRUST_PROXY: text(env?.TRUST_PROXY),
-    MODEL_CONCURRENCY: text(env?.MODEL_CONCURRENCY),
-    EMBED_TITLE: text(env?.EMBED_TITLE),
-  };
-  const key = JSON.stringify(raw);
-  const known = parsed.get(key);
-  if (known) return known;
-  const result = settingsSchema.safeParse(raw);
+export function settingsProblems(env: RawSettings): string[] {
+  const result = settingsSchema.safeParse(Object.fromEntries(NAMES.map((name) => [name, text(env[name])])));
+  return result.success ? [] : result.error.issues.map((i) => `setting ${i.path.join('.')}: ${i.message}`);
+}
+
+function parse(values: readonly unknown[]): Settings | SettingsError {
+  const result = settingsSchema.safeParse(Object.fromEntries(NAMES.map((name, i) => [name, text(values[i])])));
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new SettingsError(`setting ${issue.path.join('.')}: ${issue.message}`);
+    return new SettingsError(`setting ${issue.path.join('.')}: ${issue.message}`);
   }
   const { ALLOWED_API_ORIGINS, TRUST_PROXY, MODEL_CONCURRENCY, EMBED_TITLE } = result.data;
-  const settings: Settings = {
+  return {
     apiOrigins: ALLOWED_API_ORIGINS,
     trustedProxies: TRUST_PROXY,
     modelConcurrency: MODEL_CONCURRENCY,
     embedTitle: EMBED_TITLE,
   };
-  parsed.set(key, settings);
-  return settings;
+}
+
+/** The last values seen and what they parsed to: bindings objects are copied per request, their values stay. */
+let last: { values: unknown[]; parsed: Settings | SettingsError } | undefined;
+
+/**
+ * The settings of these bindings, parsed once per set of values (a few comparisons per call after that).
+ * Throws SettingsError on a malformed value.
+ * @example settingsOf({ ALLOWED_API_ORIGINS: 'https://a.gov.cn' }).apiOrigins // ['https://a.gov.cn']
+ */
+export function settingsOf(env: RawSettings | undefined): Settings {
+  const values = NAMES.map((name) => env?.[name]);
+  if (!last || values.some((v, i) => v !== last!.values[i])) last = { values, parsed: parse(values) };
+  if (last.parsed instanceof SettingsError) throw last.parsed;
+  return last.parsed;
 }
