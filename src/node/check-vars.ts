@@ -14,7 +14,7 @@ interface Invocation {
 }
 
 /** The parts of wrangler's command line that decide the vars: --config/-c, --env/-e and every --var KEY:VALUE. */
-export function invocationOf(args: readonly string[]): Invocation {
+function invocationOf(args: readonly string[]): Invocation {
   const found: Invocation = { config: 'wrangler.toml', vars: {} };
   const addVar = (pair: string) => {
     const colon = pair.indexOf(':');
@@ -36,27 +36,24 @@ export function invocationOf(args: readonly string[]): Invocation {
  * @example varsProblems('[vars]\nTRUST_PROXY = "yes"', { config: 'wrangler.toml', vars: {} })
  *   // ['wrangler.toml [vars]: setting TRUST_PROXY: "yes" is not a whole number from 0 to 10']
  */
-export function varsProblems(toml: string, { config, env, vars }: Invocation): string[] {
+function varsProblems(toml: string, { config, env, vars }: Invocation): string[] {
   const parsed = parse(toml) as { vars?: RawSettings; env?: Record<string, { vars?: RawSettings }> };
   const sections: [string, RawSettings][] = [[`${config} [vars]`, parsed.vars ?? {}]];
   for (const [name, section] of Object.entries(parsed.env ?? {})) {
     sections.push([`${config} [env.${name}.vars]`, section.vars ?? {}]);
   }
   const overridden = env ? `${config} [env.${env}.vars]` : `${config} [vars]`;
-  const problems = sections.flatMap(([where, values]) => {
+  return sections.flatMap(([where, values]) => {
     const withCli = where === overridden && Object.keys(vars).length > 0;
     const label = withCli ? `${where} with --var` : where;
     return settingsProblems(withCli ? { ...values, ...vars } : values).map((p) => `${label}: ${p}`);
   });
-  return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const invocation = invocationOf(process.argv.slice(2));
-  const problems = varsProblems(readFileSync(invocation.config, 'utf8'), invocation);
-  for (const problem of problems) console.error(problem);
-  if (problems.length > 0) {
-    console.error('the Worker would answer 503 to every request with these settings: fix them, then deploy again');
-    process.exit(1);
-  }
+const invocation = invocationOf(process.argv.slice(2));
+const problems = varsProblems(readFileSync(invocation.config, 'utf8'), invocation);
+for (const problem of problems) console.error(problem);
+if (problems.length > 0) {
+  console.error('the Worker would answer 503 to every request with these settings: fix them, then deploy again');
+  process.exit(1);
 }
