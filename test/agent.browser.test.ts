@@ -1,8 +1,9 @@
 // The hotline console in Debian's chromium, driven by the keyboard only: search, open, filter, copy reply.
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { ARTIFACTS, launchBrowser } from './support/browser';
+import { captureLogs } from './support/logs';
 import { type RunningServer, startServer } from './support/server';
 
 let browser: Browser;
@@ -176,6 +177,32 @@ describe('hotline console', () => {
     // Both bodies read; the page's handling of the late one ran in the same task, before this next look.
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.clausesRead)).toBe('2');
     expect(await page.locator('#detail [data-open-clause]').getAttribute('data-open-clause')).toBe('2.15');
+  });
+
+  it("keeps a caller's words out of the address bar and the server's log; an old ?q= link works once", async () => {
+    const logs = captureLogs();
+    try {
+      await page.goto(`${server.url}/agent`);
+      await page.keyboard.type('托育机构 备案');
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/找到/);
+      expect(page.url()).toBe(`${server.url}/agent`);
+
+      // An old link: the search runs, and q is gone from the address by the time the page has loaded.
+      await page.goto(`${server.url}/agent?q=${encodeURIComponent('陪产假有几天')}&lang=zh`);
+      expect(page.url()).toBe(`${server.url}/agent?lang=zh`);
+      const first = page.locator('#results [data-clause]').first();
+      await expect.poll(() => first.getAttribute('data-clause')).toBe('2.15');
+      expect(page.url()).toBe(`${server.url}/agent?lang=zh`);
+      // Reloading or going back does not bring the words back.
+      await page.reload();
+      expect(await page.locator('input[name="q"]').inputValue()).toBe('');
+
+      const logged = logs.raw.join('\n');
+      expect(logs.lines().filter((l) => l.route === '/agent')).toHaveLength(3);
+      for (const words of ['托育', '陪产假', encodeURIComponent('陪产假'), 'q=']) expect(logged).not.toContain(words);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('says in Chinese when the service cannot be reached', async () => {

@@ -101,11 +101,26 @@ describe('per-client budgets', () => {
     expect(() => nodeBindings({ EMBED_TITLE: '问答\n热线' })).toThrow(/EMBED_TITLE/);
   });
 
-  it('a Worker with a malformed setting answers 500 and logs which setting', async () => {
+  it('a malformed setting past the start answers 503 in Chinese, JSON on the API, a page elsewhere', async () => {
     const logs = captureLogs();
-    const res = await app.request('/api/clauses', {}, { ALLOWED_API_ORIGINS: 'ftp://x' });
-    expect(res.status).toBe(500);
-    expect(logs.lines()[0]?.error).toMatch(/SettingsError: setting ALLOWED_API_ORIGINS/);
+    const bad = { ALLOWED_API_ORIGINS: 'ftp://once.example' };
+    const res = await app.request('/api/clauses', {}, bad);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      error: { code: 'misconfigured', message: '服务配置有误，暂时无法使用，请稍后再试' },
+    });
+    const page = await app.request('/', {}, bad);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('服务配置有误');
+    expect(logs.lines().map((l) => [l.status, l.level, l.error])).toEqual([
+      [503, 'error', 'SettingsError'],
+      [503, 'error', 'SettingsError'],
+    ]);
+    // What is wrong, once for both requests, naming the setting and the value.
+    const problems = logs.raw.filter((line) => line.includes('"bad_setting"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/ALLOWED_API_ORIGINS.*ftp:\/\/once\.example/);
   });
 });
 

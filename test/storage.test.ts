@@ -185,6 +185,28 @@ describe('unanswered questions', () => {
   });
 });
 
+describe('writes committed together', () => {
+  it('counts every one of ten answers asked at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post('/api/ask', { question: '陪产假有几天' })));
+    expect(answers.map((res) => res.status)).toEqual(Array(10).fill(200));
+    expect((await report()).totals).toMatchObject({ asks: 10, direct: 10 });
+  });
+
+  it('a batch that fails is rejected alone: the batches committed with it stay', async () => {
+    const migration = (name: string) => db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(name);
+    const results = await Promise.allSettled([
+      db.batch([migration('test-a')]),
+      db.batch([migration('test-b'), migration('test-a')]), // test-a again: UNIQUE fails, test-b rolls back with it
+      db.batch([migration('test-c')]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const raw = new Database(file, { readonly: true });
+    const names = raw.prepare("SELECT name FROM d1_migrations WHERE name LIKE 'test-%' ORDER BY name").pluck().all();
+    raw.close();
+    expect(names).toEqual(['test-a', 'test-c']);
+  });
+});
+
 describe('staff API access', () => {
   it('is 404 everywhere when ADMIN_TOKEN is unset', async () => {
     for (const path of ['/admin', '/api/admin/report', '/api/admin/export/feedback']) {

@@ -2,9 +2,10 @@
 // redact -> retrieve (with history) -> hits -> answer (Claude when configured, else extractive) -> done.
 // With Claude, deltas and citations stream as the model writes; if the model path fails after it has streamed,
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
+// askOnce takes the same steps without building the stream's events: the JSON endpoint, the CLI and WeChat.
 import type { Answer, Citation, HistoryTurn } from '../schema/answer';
 import type { SearchHit } from '../search/retrieve';
-import { claudeAnswer } from './claude';
+import { claudeAnswer, type ClaudeInput } from './claude';
 import type { AnswerDeps } from './deps';
 import { extractiveAnswer } from './extractive';
 import { redact } from './redact';
@@ -23,39 +24,47 @@ export interface AskInput {
 /** Hits sent to the model and shown to the citizen. */
 const HITS = 5;
 
+/** Redaction and retrieval, the steps every answer starts with. */
+function retrieve(input: AskInput, { retriever }: AnswerDeps): ClaudeInput {
+  const question = redact(input.question);
+  const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
+  const retrieval = retriever.search(question, {
+    k: HITS,
+    history: history.filter((t) => t.role === 'user').map((t) => t.content),
+  });
+  return { question, history, retrieval, redacted: question !== input.question };
+}
+
+/** A retrieval that found nothing relevant declines without the model: it has nothing to cite. */
+const usesModel = (deps: AnswerDeps, { retrieval }: ClaudeInput) =>
+  Boolean(deps.settings.model.apiKey) && retrieval.relevant && retrieval.hits.length > 0;
+
+const extractive = ({ question, retrieval, redacted }: ClaudeInput, { retriever }: AnswerDeps) =>
+  extractiveAnswer(question, retrieval, retriever, redacted);
+
 /**
  * Answers one question as a stream of events. Never throws for a model fault: the extractive answer stands in.
  * `signal` aborts the model request when the client goes away.
  * @example ask(input, { retriever: getRetriever(), prompts, settings: settingsFrom(c.env) })
  */
 export async function* ask(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): AsyncGenerator<AskEvent, Answer> {
-  const question = redact(input.question);
-  const redacted = question !== input.question;
-  const history = input.history.map((turn) => ({ ...turn, content: redact(turn.content) }));
-  const { retriever } = deps;
-  const retrieval = retriever.search(question, {
-    k: HITS,
-    history: history.filter((t) => t.role === 'user').map((t) => t.content),
-  });
-  yield {
-    event: 'hits',
-    data: { relevant: retrieval.relevant, hits: retrieval.hits.map(({ measure: _m, ...hit }) => hit) },
-  };
+  const asked = retrieve(input, deps);
+  const { relevant, hits } = asked.retrieval;
+  yield { event: 'hits', data: { relevant, hits: hits.map(({ measure: _m, ...hit }) => hit) } };
 
-  // A retrieval that found nothing relevant declines without the model: it has nothing to cite.
-  if (deps.settings.model.apiKey && retrieval.relevant && retrieval.hits.length > 0) {
-    const outcome = yield* claudeAnswer({ question, history, retrieval, redacted }, deps, signal);
+  if (usesModel(deps, asked)) {
+    const outcome = yield* claudeAnswer(asked, deps, signal);
     if (outcome.ok) {
       yield { event: 'done', data: outcome.answer };
       return outcome.answer;
     }
-    const fallback: Answer = { ...extractiveAnswer(question, retrieval, retriever, redacted), mode: 'fallback' };
+    const fallback: Answer = { ...extractive(asked, deps), mode: 'fallback' };
     if (outcome.streamed) yield { event: 'done', data: fallback };
     else yield* replay(fallback);
     return fallback;
   }
 
-  const answer = extractiveAnswer(question, retrieval, retriever, redacted);
+  const answer = extractive(asked, deps);
   yield* replay(answer);
   return answer;
 }
@@ -69,11 +78,28 @@ export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
   yield { event: 'done', data: answer };
 }
 
-/** Runs the pipeline to its end and returns the answer object (the JSON endpoint and the CLI). */
+/** An answer and the clauses retrieval found for it, nearest first (what storage keeps for a declined question). */
+export interface AnswerWithHits {
+  answer: Answer;
+  hitClauses: string[];
+}
+
+/**
+ * The answer of `ask`, without its events: the model's text is still read to the end (and checked), the
+ * extractive answer is not cut into lines that nobody reads.
+ */
+export async function answerWithHits(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): Promise<AnswerWithHits> {
+  const asked = retrieve(input, deps);
+  const hitClauses = asked.retrieval.hits.map((h) => h.clause);
+  if (!usesModel(deps, asked)) return { answer: extractive(asked, deps), hitClauses };
+  const model = claudeAnswer(asked, deps, signal);
+  let next = await model.next();
+  while (!next.done) next = await model.next();
+  const answer = next.value.ok ? next.value.answer : { ...extractive(asked, deps), mode: 'fallback' as const };
+  return { answer, hitClauses };
+}
+
+/** The answer object alone (the CLI, WeChat, the eval). */
 export async function askOnce(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): Promise<Answer> {
-  const stream = ask(input, deps, signal);
-  for (;;) {
-    const next = await stream.next();
-    if (next.done) return next.value;
-  }
+  return (await answerWithHits(input, deps, signal)).answer;
 }

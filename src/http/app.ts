@@ -1,12 +1,12 @@
 // The one Hono app both entries serve: API routes, pages, request log, CORS, body limit and the error handler.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { adminRoutes } from './admin';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { agentRoutes } from './agent';
 import { askRoutes } from './ask';
 import { assetRoutes } from './assets';
 import { clauseRoutes } from './clauses';
+import { limitBody } from './body-limit';
 import { apiCors } from './cors';
 import type { AppEnv } from './env';
 import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
@@ -16,7 +16,7 @@ import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
 import { apiHeaders, fallbackPageHeaders } from './security';
-import { settingsFrom } from './settings';
+import { requireSettings } from './settings-guard';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,11 +25,8 @@ export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
 app.use(fallbackPageHeaders); // outside the settings check: its error page carries the CSP too
-app.use((c, next) => {
-  settingsFrom(c.env); // a malformed setting fails every request, loudly, rather than half the features quietly
-  return next();
-});
 app.use('/api/*', apiHeaders);
+app.use(requireSettings);
 app.use('/api/*', apiCors);
 app.use(
   methodNotAllowed({
@@ -45,11 +42,8 @@ app.use(
 );
 app.use(
   '/api/*',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB`);
-    },
+  limitBody(MAX_BODY_BYTES, () => {
+    throw new ApiError(413, 'payload_too_large', `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB`);
   }),
 );
 

@@ -7,12 +7,12 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { ask } from '../answer/ask';
+import { answerWithHits, ask } from '../answer/ask';
 import type { AnswerDeps } from '../answer/deps';
-import { eventsInScript, scriptOf } from '../answer/script-out';
+import { answerInScript, eventsInScript, scriptOf } from '../answer/script-out';
 import { getRetriever, prompts } from '../data';
 import type { Answer } from '../schema/answer';
-import { recorded } from './ask-record';
+import { recordAnswer, recorded } from './ask-record';
 import { clientAddress } from './client';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
@@ -49,15 +49,15 @@ export const askRoutes = new Hono<AppEnv>().post(
     const deps = answerDeps(c);
     const log = c.get('log');
     const script = scriptOf(input.question, input.history);
-    const events = (signal: AbortSignal) =>
-      eventsInScript(recorded(ask(input, deps, signal), c.env?.DB, input.question, input.channel), script);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-      const signal = c.req.raw.signal;
-      let answer: AskResponse | undefined;
-      for await (const e of events(signal)) if (e.event === 'done') answer = e.data;
-      if (signal.aborted) log.fields.event = 'client_gone';
-      noteAnswer(c, answer!);
-      return c.json(answer);
+      // The request's signal is made on first use (a web AbortController per request on Node): only the model's
+      // call can outlast a client, so only then is it asked for.
+      const signal = deps.settings.model.apiKey ? c.req.raw.signal : undefined;
+      const { answer, hitClauses } = await answerWithHits(input, deps, signal);
+      await recordAnswer(c.env?.DB, input, answer, hitClauses);
+      if (signal?.aborted) log.fields.event = 'client_gone';
+      noteAnswer(c, answer);
+      return c.json(answerInScript(answer, script) satisfies AskResponse);
     }
     // The client's going away aborts the model call at once (claude.ts closes the upstream connection).
     const gone = new AbortController();
@@ -71,7 +71,8 @@ export const askRoutes = new Hono<AppEnv>().post(
           gone.abort();
         });
         // Leaving the loop early (client gone) returns the pipeline, so its cleanup runs now, not at a timeout.
-        for await (const { event, data } of events(gone.signal)) {
+        const events = eventsInScript(recorded(ask(input, deps, gone.signal), c.env?.DB, input), script);
+        for await (const { event, data } of events) {
           if (gone.signal.aborted) break;
           if (event === 'done') noteAnswer(c, data);
           await stream.writeSSE({ event, data: JSON.stringify(data) });

@@ -30,7 +30,7 @@ export interface Bindings extends ModelBindings {
   ADMIN_TOKEN?: string;
   /** Optional. Days feedback and unanswered questions are kept (1–3650); missing or invalid -> 180. */
   RETENTION_DAYS?: string;
-  /** Optional. Comma-separated origins (https://a.gov.cn) whose pages may call the API (CORS); missing -> none. A malformed entry fails at start. */
+  /** Optional. Comma-separated origins (https://a.gov.cn) whose pages may call the API (CORS); missing -> none. A malformed entry stops the Node server at start and a Worker deploy (check-vars); one set past that answers 503. */
   ALLOWED_API_ORIGINS?: string;
   /** Optional. Proxies in front of the Node server whose X-Forwarded-For is trusted ("1" for one); missing -> "0", the socket address. */
   TRUST_PROXY?: string;

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'origin_not_allowed'
   | 'rate_limited'
   | 'internal_error'
+  /** A setting the operator gave is malformed (503 until it is fixed). */
+  | 'misconfigured'
   | 'timeout';
 
 /** The one exception type routes throw; `app.onError` turns it into the JSON error body. */
@@ -99,7 +101,7 @@ export function rejectInvalid(result: { success: boolean; error?: core.$ZodError
  */
 export function pageError(
   c: Context,
-  status: 404 | 405 | 500,
+  status: 404 | 405 | 500 | 503,
   message: string,
   headers: Record<string, string> = {},
 ): Response {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SqlDatabase, SqlStatement, SqlValue } from '../store/database';
+import { groupCommit } from './group-commit';
 
 // Beside the bundle (dist/migrations, copied by build-server.ts) or at the repository's top (running from source).
 const MIGRATIONS = [join(import.meta.dirname, 'migrations'), join(import.meta.dirname, '..', '..', 'migrations')].find(
@@ -20,10 +21,19 @@ export const DEFAULT_DATABASE_PATH = './data/assistant.db';
 /** How to run each statement this adapter made, synchronously, inside a batch's transaction. */
 const runners = new WeakMap<SqlStatement, () => void>();
 
-function statement(db: Database.Database, sql: string, values: SqlValue[] = []): SqlStatement {
-  const prepared = db.prepare(sql);
+/** One compiled statement per SQL text: compiling costs more than running one of these small writes. */
+function preparer(db: Database.Database): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let prepared = cache.get(sql);
+    if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+    return prepared;
+  };
+}
+
+function statement(prepared: Database.Statement, values: SqlValue[] = []): SqlStatement {
   const made: SqlStatement = {
-    bind: (...next) => statement(db, sql, next),
+    bind: (...next) => statement(prepared, next),
     run: async () => prepared.run(...values),
     all: async <Row>() => ({ results: prepared.all(...values) as Row[] }),
   };
@@ -57,17 +67,22 @@ export function openSqlite(path: string): SqlDatabase & { close(): void } {
   const Sqlite = loadSqlite();
   const db = new Sqlite(path);
   db.pragma('journal_mode = WAL');
+  // With WAL, NORMAL syncs at checkpoints rather than at every commit: a crash of the process loses nothing, a power
+  // cut at most the last commits (counts and questions), and an answer no longer waits on the disk.
+  db.pragma('synchronous = NORMAL');
   applyMigrations(db);
+  const prepare = preparer(db);
+  const commit = groupCommit((work) => db.transaction(work)());
   return {
-    prepare: (sql) => statement(db, sql),
+    prepare: (sql) => statement(prepare(sql)),
     batch: async (statements) => {
-      db.transaction(() => {
-        for (const s of statements) {
+      await commit(
+        statements.map((s) => {
           const run = runners.get(s);
           if (!run) throw new Error('batch got a statement this database did not prepare');
-          run();
-        }
-      })();
+          return run;
+        }),
+      );
       return [];
     },
     close: () => db.close(),

@@ -1,7 +1,9 @@
 // Every setting the operator gives as text (wrangler [vars] and secrets, or the Node server's environment), parsed
 // once per set of values by one zod schema that holds each default. A malformed strict value is an operator's
-// mistake: it throws a SettingsError naming the setting, which the Node entry reports at start and the Worker logs
-// on every request (answering 500) until it is fixed. The model's numbers stay lenient: unreadable -> the default.
+// mistake: it throws a SettingsError naming the setting, which the Node entry reports at start; a Worker deploy
+// checks wrangler.toml's [vars] with the same schema (src/node/check-vars.ts), and a Worker that still gets one
+// answers 503 and logs it once (src/http/settings-guard.ts). The model's numbers stay lenient: unreadable -> the
+// default.
 // How to set each one and what happens when it is missing: src/http/env.ts (and src/answer/model-bindings.ts).
 import { z } from 'zod';
 
@@ -148,30 +150,41 @@ export const SETTING_NAMES = Object.keys(settingsSchema.in.shape) as (keyof type
 /** The raw bindings the settings are read from (every value optional; wrangler [vars] may hold numbers). */
 export type RawSettings = Partial<Record<(typeof SETTING_NAMES)[number], unknown>>;
 
-/** Parsed settings by their raw values: bindings objects are copied per request, the values rarely differ. */
-const parsed = new Map<string, Settings>();
+// [vars] in wrangler.toml may hold numbers (MODEL_CONCURRENCY = 16): every value is read as its text.
+const asText = (value: unknown): string | undefined =>
+  value === undefined || value === null ? undefined : String(value);
+
+function parse(values: readonly unknown[]): Settings | SettingsError {
+  const result = settingsSchema.safeParse(
+    Object.fromEntries(SETTING_NAMES.map((name, i) => [name, asText(values[i])])),
+  );
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    return new SettingsError(`setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return result.data;
+}
 
 /**
- * The settings of these bindings or this environment (parsed once per set of values). Throws SettingsError on a
- * malformed value.
+ * Every malformed setting among `env`'s, one line each naming it; empty when all are good.
+ * @example settingsProblems({ TRUST_PROXY: 'yes' }) // ['setting TRUST_PROXY: "yes" is not a whole number from 0 to 10']
+ */
+export function settingsProblems(env: RawSettings): string[] {
+  const result = settingsSchema.safeParse(Object.fromEntries(SETTING_NAMES.map((name) => [name, asText(env[name])])));
+  return result.success ? [] : result.error.issues.map((i) => `setting ${i.path.join('.')}: ${i.message}`);
+}
+
+/** The last values seen and what they parsed to: bindings objects are copied per request, their values stay. */
+let last: { values: unknown[]; parsed: Settings | SettingsError } | undefined;
+
+/**
+ * The settings of these bindings or this environment, parsed once per set of values (a few comparisons per call
+ * after that). Throws SettingsError on a malformed value.
  * @example settingsFrom({ ALLOWED_API_ORIGINS: 'https://a.gov.cn' }).apiOrigins // ['https://a.gov.cn']
  */
 export function settingsFrom(env: RawSettings | undefined): Settings {
-  // [vars] in wrangler.toml may hold numbers (MODEL_CONCURRENCY = 16): read every value as its text.
-  const raw = Object.fromEntries(
-    SETTING_NAMES.map((name) => {
-      const value = env?.[name];
-      return [name, value === undefined || value === null ? undefined : String(value)];
-    }),
-  );
-  const key = JSON.stringify(raw);
-  const known = parsed.get(key);
-  if (known) return known;
-  const result = settingsSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new SettingsError(`setting ${issue.path.join('.')}: ${issue.message}`);
-  }
-  parsed.set(key, result.data);
-  return result.data;
+  const values = SETTING_NAMES.map((name) => env?.[name]);
+  if (!last || values.some((v, i) => v !== last!.values[i])) last = { values, parsed: parse(values) };
+  if (last.parsed instanceof SettingsError) throw last.parsed;
+  return last.parsed;
 }

@@ -10,6 +10,15 @@ import { ResultList } from './results';
 
 const DEBOUNCE_MS = 150;
 
+// A caller's words never sit in the address bar, where the browser's history, a shared screen and any log of URLs
+// would keep them: searches do not write ?q=, and an old link's ?q= (already in the box, put there by the server)
+// is dropped from the address before anything else runs.
+const address = new URL(location.href);
+if (address.searchParams.has('q')) {
+  address.searchParams.delete('q');
+  history.replaceState(null, '', address.pathname + address.search + address.hash);
+}
+
 const form = document.getElementById('search') as HTMLFormElement;
 const box = form.elements.namedItem('q') as HTMLInputElement;
 const topicSelect = form.elements.namedItem('topic') as HTMLSelectElement;
@@ -52,7 +61,6 @@ async function runSearch(): Promise<void> {
   const f = filters();
   searchAbort?.abort();
   const abort = (searchAbort = new AbortController());
-  history.replaceState(null, '', f.q ? `?${new URLSearchParams({ q: f.q })}` : location.pathname);
   if (!f.q && !f.topic && !f.department) return show(f, [], text.idle);
   try {
     const byKey = new Map((await allMeasures).map((m) => [`${m.clause}@${m.measure.start}`, m]));

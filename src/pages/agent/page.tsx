@@ -10,7 +10,7 @@ export interface AgentPageProps {
   doc: CorpusDoc;
   topics: Record<string, { zh: string }>;
   departments: DepartmentDuties[];
-  /** Initial query from the URL (?q=), so a link in a ticket reopens the same search. */
+  /** Initial query from an old link's ?q= (searched once; the client drops q from the address at once). */
   q?: string;
   lang: Lang;
   /** Asset URLs from assetUrl(), served by this service. */

@@ -1,0 +1,34 @@
+// The first middleware after the request log: a malformed setting (a Worker deployed past the [vars] check, a
+// secret set by hand) answers 503 everywhere, in each surface's language, instead of a bare 500 per request or half
+// the features failing quietly. What is wrong goes to the log once per process or isolate, not once per request.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env';
+import { errorBody, pageError } from './errors';
+import { SettingsError, settingsFrom } from './settings';
+
+const MESSAGE = '服务配置有误，暂时无法使用，请稍后再试';
+
+/** Problems already logged here, so a broken setting is one line in the log, not one per request. */
+const logged = new Set<string>();
+
+function logOnce(problem: string): void {
+  if (logged.has(problem)) return;
+  logged.add(problem);
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'bad_setting', problem }));
+}
+
+/** Middleware: 503 (JSON on the API and /healthz, a Chinese page elsewhere) while a setting is malformed. */
+export const requireSettings: MiddlewareHandler<AppEnv> = (c, next) => {
+  try {
+    settingsFrom(c.env);
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    logOnce(err.message);
+    c.get('log').fields.error = err.name;
+    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+      return Promise.resolve(c.json(errorBody('misconfigured', MESSAGE), 503));
+    }
+    return Promise.resolve(pageError(c, 503, MESSAGE));
+  }
+  return next();
+};
