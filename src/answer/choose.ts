@@ -33,6 +33,23 @@ function characterIdf(retriever: Retriever, ch: string): number {
   return table.get(ch) ?? 0;
 }
 
+const sentenceGrams = new WeakMap<SentenceSpan, Set<string>>();
+
+/** A sentence's characters and character pairs, worked out once: most terms are one of them, so a term is
+ * looked up rather than searched for in the text. */
+function gramsOf(sentence: SentenceSpan): Set<string> {
+  let grams = sentenceGrams.get(sentence);
+  if (!grams) {
+    grams = new Set();
+    for (let i = 0; i < sentence.text.length; i++) {
+      grams.add(sentence.text[i]!);
+      if (i + 1 < sentence.text.length) grams.add(sentence.text.slice(i, i + 2));
+    }
+    sentenceGrams.set(sentence, grams);
+  }
+  return grams;
+}
+
 /** The best sentence first, then up to two more that add terms it lacks, in document order. */
 export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
   const top = retrieval.hits[0]!.score;
@@ -49,8 +66,9 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
       for (const sentence of sentencesOf(clause, m)) {
         const matched = new Set<string>();
         let raw = 0;
+        const grams = gramsOf(sentence);
         for (const [term, weight] of weights) {
-          if (sentence.text.includes(term)) {
+          if (term.length <= 2 ? grams.has(term) : sentence.text.includes(term)) {
             matched.add(term);
             raw += weight;
           }
