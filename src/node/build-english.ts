@@ -3,7 +3,7 @@
 // (corpus/vocabulary.tsv) lacks still reaches the plan when the dictionary glosses a word of the plan's text with
 // it (kindergarten -> 幼儿园, screening -> 筛查, goal -> 目标), so English questions are not judged on a short list.
 import { createRequire } from 'node:module';
-import { STOP_WORDS } from '../search/query';
+import { STOP_WORDS } from '../search/words';
 
 interface CedictEntry {
   simplified: string;

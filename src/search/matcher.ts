@@ -1,0 +1,61 @@
+// Word lists compiled for scanning a question: the citizen words, English phrases, places and outside topics of
+// the vocabulary are each found in one left-to-right pass, longest word first.
+const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
+
+export interface Match {
+  word: string;
+  at: number;
+}
+
+/**
+ * A word list compiled for scanning: words grouped by first character, longest first, so one left-to-right pass
+ * finds the longest word at each position (陪产假 before 产假) in a few lookups per character. Latin words must
+ * stand alone (leave, not leaves).
+ */
+export function matcher(words: Iterable<string>, latin = false): (text: string) => Match[] {
+  // Han words are grouped by first character; Latin phrases by first word, and tried only where a word starts.
+  const keyOf = latin ? (word: string): string => /^[a-z]+/.exec(word)?.[0] ?? word : (word: string) => word[0]!;
+  const byFirst = new Map<string, string[]>();
+  for (const word of byLength(words)) {
+    const key = keyOf(word);
+    const list = byFirst.get(key);
+    if (list) list.push(word);
+    else byFirst.set(key, [word]);
+  }
+  const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+  return (text) => {
+    const found: Match[] = [];
+    for (let at = 0; at < text.length;) {
+      if (latin && (!isLetter(text[at]) || isLetter(text[at - 1]))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      if (latin) while (isLetter(text[end])) end++;
+      const candidates = byFirst.get(latin ? text.slice(at, end) : text[at]!);
+      let word: string | undefined;
+      if (candidates) {
+        for (const w of candidates) {
+          if (!text.startsWith(w, at)) continue;
+          if (latin && isLetter(text[at + w.length])) continue;
+          word = w;
+          break;
+        }
+      }
+      if (word) found.push({ word, at });
+      at += word ? word.length : latin ? end - at : 1;
+    }
+    return found;
+  };
+}
+
+/** Replaces every match with a space (keeps bigrams from forming across the gap). */
+export function blank(text: string, matches: readonly Match[]): string {
+  let out = '';
+  let from = 0;
+  for (const { word, at } of matches) {
+    out += `${text.slice(from, at)} `;
+    from = at + word.length;
+  }
+  return out + text.slice(from);
+}

@@ -1,0 +1,176 @@
+// A question's informative words: Han runs segmented on the lexicon, lone characters the lexicon lacks judged as
+// one word, pinyin slips mended, citizen words kept whole, numbers and English content words as words too; each
+// word with what it tells, and the runs of text an exact-phrase bonus can match.
+import type { Lexicon, Segment as LexiconSegment } from './lexicon';
+import type { Match } from './matcher';
+import { isHanCode } from './tokenize';
+import { TUNING } from './tuning';
+
+type Segment = LexiconSegment & { joined?: boolean };
+
+export interface Phrase {
+  text: string;
+  /** Per character. */
+  weights: number[];
+}
+
+export interface QueryWord {
+  text: string;
+  info: number;
+  /** Plan terms a vocabulary word stands for. */
+  terms?: string[];
+  /** An English word outside the glossary: no statistics say what it tells, so it never marks a topic absent. */
+  english?: boolean;
+  /** Lone characters judged as one word the lexicon lacks (修|复): a guess at a word, never shown to a citizen. */
+  joined?: boolean;
+}
+
+/** Weight of a term from a word that tells `info`: linear up to TUNING.fullInfo, then saturating. */
+export const weightOf = (info: number): number =>
+  Math.min(TUNING.maxTermWeight, (info / TUNING.fullInfo) ** TUNING.termExponent);
+
+/**
+ * Adjacent lone characters that each tell something (修|复, 奶|粉, 牦|牛|肉) are a word the lexicon lacks, so
+ * they are judged as one: rarer than either character alone, and absent from the plan unless its bigrams are there.
+ */
+function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const last = out.at(-1);
+    const lone = (s: Segment): boolean => s.end - s.start === 1 || !s.known;
+    if (
+      last &&
+      last.end === segment.start &&
+      lone(segment) &&
+      (lone(last) || last.joined) &&
+      segment.info >= TUNING.fillerInfo &&
+      last.info >= TUNING.fillerInfo
+    ) {
+      out[out.length - 1] = {
+        ...last,
+        text: last.text + segment.text,
+        end: segment.end,
+        info: Math.min(TUNING.joinedInfoCap, Math.max(last.info, segment.info) + TUNING.joinedInfoStep),
+        known: false,
+        joined: true,
+      };
+    } else out.push({ ...segment });
+  }
+  return out;
+}
+
+/** English words that carry no topic, so an English question is judged on its content words. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the is are was were be been am do does did i my me we our you your he she it its they them their this that these ' +
+    'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +
+    "what when where which who whom why how much many long there here any some all just also than then too very it's i'm " +
+    "don't is there please tell know want need get got have has had"
+  ).split(' '),
+);
+
+/** Longest word-and-character pair tried as one slipped word. */
+const MAX_MENDED_PAIR = 4;
+
+/** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
+const MIN_PHRASE_WEIGHT = 0.1;
+
+export const isHan = (ch: string): boolean =>
+  isHanCode(ch.charCodeAt(0)) || (ch > '\u2e7f' && /\p{Script=Han}/u.test(ch));
+
+/**
+ * The words of a question that tell something, and the question with everything else blanked. Han runs are
+ * segmented by the lexicon; a citizen word of the vocabulary stays whole, telling at least TUNING.fullInfo.
+ */
+export function informativeWords(
+  text: string,
+  lexicon: Lexicon,
+  bridged: readonly Match[],
+  bridgeOf: (word: string) => { terms: string[]; info: number },
+  mend: (word: string) => string | undefined,
+  citizenBridge: (word: string) => { terms: string[]; info: number } | undefined,
+): { content: string; words: QueryWord[]; phrases: Phrase[]; mended: string[] } {
+  const words: QueryWord[] = [];
+  const mended: string[] = [];
+  const keep = new Uint8Array(text.length);
+  const weights = new Float64Array(text.length); // per kept Han character of the citizen's own words
+  const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
+  let run = '';
+  let runStart = 0;
+  const flush = (): void => {
+    const segments = run ? joinLoneCharacters(lexicon.segment(run, runStart)) : [];
+    for (let k = 0; k < segments.length; k++) {
+      let segment = segments[k]!;
+      // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
+      const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
+      let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+      // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
+      const after = segments[k + 1];
+      if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
+        const pair = segment.text + after.text;
+        const both = segment.info >= TUNING.fillerInfo && after.info >= TUNING.fillerInfo;
+        const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
+        if (joined) {
+          segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
+          meant = joined;
+          k++;
+        }
+      }
+      weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
+      if (segment.info < TUNING.fillerInfo) continue;
+      keep.fill(1, segment.start, segment.end);
+      const bridge = meant ? citizenBridge(meant) : undefined;
+      if (meant && bridge) {
+        mended.push(meant);
+        words.push({ text: meant, info: bridge.info, terms: bridge.terms });
+      } else if (meant) words.push({ text: meant, info: Math.max(segment.info, TUNING.fullInfo) });
+      else words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
+    }
+    run = '';
+  };
+  for (let i = 0; i < text.length;) {
+    const bridged = bridgedAt.get(i);
+    if (bridged) {
+      flush();
+      const { terms, info } = bridgeOf(bridged);
+      words.push({ text: bridged, info, terms });
+      keep.fill(1, i, i + bridged.length);
+      weights.fill(weightOf(info), i, i + bridged.length);
+      i += bridged.length;
+      continue;
+    }
+    const ch = text[i]!;
+    if (isHan(ch)) {
+      if (!run) runStart = i;
+      run += ch;
+      i++;
+      continue;
+    }
+    flush();
+    let end = i + 1;
+    if (ch >= '0' && ch <= '9') {
+      while (end < text.length && /[\d.:]/.test(text[end]!)) end++;
+      words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
+      keep.fill(1, i, end);
+    } else if (ch >= 'a' && ch <= 'z') {
+      while (end < text.length && /[a-z']/.test(text[end]!)) end++;
+      const word = text.slice(i, end);
+      if (!STOP_WORDS.has(word)) {
+        words.push({ text: word, info: TUNING.englishInfo, english: true });
+        keep.fill(1, i, end);
+      }
+    }
+    i = end;
+  }
+  flush();
+  let content = '';
+  for (let i = 0; i < text.length; i++) content += keep[i] ? text[i] : ' ';
+  const phrases: Phrase[] = [];
+  for (let i = 0; i < text.length;) {
+    let end = i;
+    while (end < text.length && weights[end]! > MIN_PHRASE_WEIGHT) end++;
+    if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: Array.from(weights.subarray(i, end)) });
+    i = end + 1;
+  }
+  return { content, words, phrases, mended };
+}
