@@ -1,0 +1,143 @@
+// Ranking: BM25 over measures through lunr's weights, a bonus for long exact runs shared with a measure, each
+// clause lifted to its best measure plus a share of the others; and the weighted terms a query ranks with.
+import type { Clause } from '../corpus/types';
+import { scorePacked } from './packed';
+import { clauseKey, type Prepared } from './prepare';
+import type { AnalyzedQuery } from './query';
+import type { SearchOptions } from './retrieve';
+import type { Topic } from './followup';
+import { TUNING } from './tuning';
+
+export interface Buffers {
+  scores: Float64Array<ArrayBuffer>;
+  /** Per measure, for the run bonus: trigrams in the current run, their summed weight, the last position seen. */
+  streak: Int32Array;
+  sum: Float64Array;
+  lastAt: Int32Array;
+  best: Float64Array;
+  rest: Float64Array;
+  bestMeasure: Int32Array;
+}
+
+export interface Ranked {
+  clause: Clause;
+  score: number;
+  measureIndex: number;
+}
+
+/**
+ * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
+ * each clause to its best measure plus a share of the others, and sorts. Clauses the previous answer cited get a
+ * bonus when the question borrowed its topic.
+ */
+export function rankClauses(
+  prepared: Prepared,
+  buffers: Buffers,
+  query: AnalyzedQuery,
+  terms: ReadonlyMap<string, number>,
+  options: SearchOptions & { inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
+): Ranked[] {
+  const scores = scorePacked(prepared.index, terms, buffers.scores);
+  addRunBonus(prepared, query, scores, buffers);
+  const { best, rest, bestMeasure } = buffers;
+  best.fill(0);
+  rest.fill(0);
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!;
+    if (score <= 0) continue;
+    const { clause, index: measureIndex } = prepared.measures[i]!;
+    if (options.inTopic && !options.inTopic.has(clause.clause)) continue;
+    if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
+    const c = prepared.clauseOf[i]!;
+    if (score > best[c]!) {
+      rest[c]! += best[c]!;
+      best[c] = score;
+      bestMeasure[c] = measureIndex;
+    } else rest[c]! += score;
+  }
+  const ranked: Ranked[] = [];
+  for (let c = 0; c < prepared.clauses.length; c++) {
+    if (best[c]! > 0) {
+      const clause = prepared.clauses[c]!;
+      ranked.push({ clause, score: best[c]! + TUNING.secondaryMeasures * rest[c]!, measureIndex: bestMeasure[c]! });
+    }
+  }
+  if (options.previous && ranked.length > 0) {
+    const top = Math.max(...ranked.map((r) => r.score));
+    for (const r of ranked) {
+      if (options.previous.has(clauseKey(r.clause.doc, r.clause.clause))) r.score += TUNING.previousClauses * top;
+    }
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Adds, per measure, a bonus for each run of three or more characters of the question's phrases that it holds
+ * exactly: TUNING.runBonus × the run's mean weight × (its length − 2)², so a long shared run (三个全覆盖) outweighs
+ * many short ones. `streak` and `sum` are per-measure buffers: trigrams in the current run and their weights.
+ */
+function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Array, buffers: Buffers): void {
+  if (query.phrases.length === 0) return;
+  const runs = prepared.runs();
+  const { streak, sum, lastAt } = buffers;
+  const close = (m: number): void => {
+    scores[m]! += TUNING.runBonus * sum[m]! * streak[m]!; // mean weight × trigrams², as sum = mean × trigrams
+    streak[m] = 0;
+    sum[m] = 0;
+  };
+  for (const { text, weights } of query.phrases) {
+    lastAt.fill(-2);
+    const open: number[] = [];
+    for (let at = 0; at + 3 <= text.length; at++) {
+      const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
+      for (const m of runs.get(text.slice(at, at + 3)) ?? []) {
+        if (lastAt[m] !== at - 1) {
+          if (streak[m]! > 0) close(m);
+          open.push(m);
+        }
+        streak[m]! += 1;
+        sum[m]! += weight;
+        lastAt[m] = at;
+      }
+    }
+    for (const m of open) if (streak[m]! > 0) close(m);
+  }
+}
+
+/** The query's terms plus the bigrams its lone characters stand for, which are also listed in `standIns`. */
+export function weightedTerms(
+  prepared: Prepared,
+  own: ReadonlyMap<string, number>,
+  standIns: Set<string>,
+): Map<string, number> {
+  const terms = new Map(own);
+  for (const [term, weight] of own) {
+    if (term.length !== 1 || prepared.documentFrequency(term) > 0) continue;
+    const bigrams = prepared.bigramsOf.get(term) ?? [];
+    const boost = weight * Math.min(TUNING.loneCharacter, 1 / Math.sqrt(bigrams.length));
+    for (const bigram of bigrams) {
+      if (!terms.has(bigram)) standIns.add(bigram);
+      terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
+    }
+  }
+  return terms;
+}
+
+/** The question's own terms with the conversation topic's at TUNING.carryOver of their weight. */
+export function withTopic(
+  own: Map<string, number>,
+  topic: Topic,
+  standIns: Set<string>,
+  prepared: Prepared,
+): Map<string, number> {
+  const terms = new Map(own);
+  for (const [term, weight] of weightedTerms(prepared, topic.terms, standIns)) {
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
+  }
+  return terms;
+}
+
+/** Whether a department leads (牵头) or shares a measure. */
+function respondsFor(measure: Clause['measures'][number], department: string): boolean {
+  return measure.lead.includes(department) || measure.partners.includes(department);
+}
