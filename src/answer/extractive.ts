@@ -10,10 +10,10 @@ import { type Scored, chooseSentences } from './choose';
 import { declineAnswer } from './decline';
 import { isEnglish } from './language';
 import { PRIVACY_NOTE } from './redact';
-import { daysLead } from './lead';
+import { daysHeadline } from './headline';
 import { pickSpan, yearOf } from './span';
 
-const LEAD: Record<Binding, { zh: string; en: string }> = {
+const OPENING: Record<Binding, { zh: string; en: string }> = {
   required: { zh: '方案明确规定：', en: 'The plan requires:' },
   encouraged: { zh: '方案鼓励、支持（不是强制规定）：', en: 'The plan encourages this, but it is not mandatory:' },
   explored: { zh: '方案提出探索（还不是具体制度）：', en: 'The plan only proposes to explore this (not yet a rule):' },
@@ -55,16 +55,16 @@ export function extractiveAnswer(
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
   const quotes = citations.map((c) => c.quote);
   const topics = topicsOf(retrieval, quotes.join(''));
-  const lead: string[] = [];
-  if (missing) lead.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
-  else if (partial) lead.push(`方案没有专门提到“${unmentioned}”。`);
+  const headline: string[] = [];
+  if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
+  else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
   else if (asks.includes('days')) {
-    const days = daysLead(quotes, topics, english ? englishTopic(retrieval) : undefined);
-    if (days) lead.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
+    const days = daysHeadline(quotes, topics, english ? englishTopic(retrieval) : undefined);
+    if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
   }
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
 
-  const lines = [...lead, ...responsible, ...body];
+  const lines = [...headline, ...responsible, ...body];
   if (redacted) lines.push(english ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh);
   return {
     answer: lines.join('\n'),
@@ -115,10 +115,10 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
     if (english) {
       const opening = first ? `According to the plan (“${pick.clause.title}”)` : 'Also';
       const when = year ? ` (for ${year.year}[${yearMarker}])` : '';
-      body.push(`${opening}: ${LEAD[pick.binding].en}${when} ${pick.lead}[${marker}]`);
+      body.push(`${opening}: ${OPENING[pick.binding].en}${when} ${pick.excerpt}[${marker}]`);
     } else {
-      const lead = year ? `方案定下的${year.text}[${yearMarker}]目标是：` : LEAD[pick.binding].zh;
-      body.push(`${first ? '' : '另外，'}${lead}${pick.lead}[${marker}]`);
+      const opening = year ? `方案定下的${year.text}[${yearMarker}]目标是：` : OPENING[pick.binding].zh;
+      body.push(`${first ? '' : '另外，'}${opening}${pick.excerpt}[${marker}]`);
     }
   }
   return { body, citations, cite };
@@ -127,7 +127,7 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
 
-/** The plan words the question is about that the quotes hold, most telling first: what a lead line names. */
+/** The plan words the question is about that the quotes hold, most telling first: what a headline names. */
 function topicsOf(retrieval: Retrieval, quoted: string): string[] {
   const words = [...retrieval.analyzed.words].sort((a, b) => b.info - a.info);
   const topics = words.flatMap((w) => w.terms ?? [w.text]).filter((t) => t.length > 1 && quoted.includes(t));
@@ -151,13 +151,13 @@ function departmentLines(
     const measure = clause.measures[index]!;
     if (measure.end === measure.noteStart) continue;
     const marker = cite(clause, measure.noteStart, measure.end);
-    const lead = measure.lead.join('、');
+    const leads = measure.lead.join('、');
     const partners = measure.partners.join('、');
     const about = measures.length > 1 ? `（${text.replace(/[，。；]/g, '').slice(0, 10)}…）` : '';
     lines.push(
       english
-        ? `Lead: ${lead || '—'}; also responsible: ${partners || '—'}[${marker}]`
-        : `${about}${lead ? `牵头部门：${lead}` : `负责部门：${partners}`}${lead && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
+        ? `Lead: ${leads || '—'}; also responsible: ${partners || '—'}[${marker}]`
+        : `${about}${leads ? `牵头部门：${leads}` : `负责部门：${partners}`}${leads && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
     );
   }
   return lines;

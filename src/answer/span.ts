@@ -1,5 +1,5 @@
-// What to quote for a chosen sentence and which of its words the reply leads with; every word a reply states
-// comes from the quote, so a lead is always a slice of it.
+// What to quote for a chosen sentence and which of its words the reply shows first (its excerpt); every word a
+// reply states comes from the quote, so an excerpt is always a slice of it.
 import type { Clause } from '../corpus/types';
 import { type Binding, bindingOf } from './binding';
 import type { Scored } from './choose';
@@ -9,8 +9,8 @@ export interface Pick {
   clause: Clause;
   start: number;
   end: number;
-  /** The words the reply leads with: part of the quote, never anything else. */
-  lead: string;
+  /** The words the reply shows of the quote: part of it, never anything else. */
+  excerpt: string;
   binding: Binding;
 }
 
@@ -18,7 +18,7 @@ export interface Pick {
  * one another (3.3 宣传 says how in its second sentence). */
 const SHORT_MEASURE = 130;
 
-/** What to quote for a chosen sentence, and the words of it the reply leads with. */
+/** What to quote for a chosen sentence, and the words of it the reply shows. */
 export function pickSpan(sentence: Scored, quantity: boolean): Pick {
   const { clause } = sentence;
   const m = clause.measures[sentence.measure]!;
@@ -32,21 +32,21 @@ export function pickSpan(sentence: Scored, quantity: boolean): Pick {
       .map((s) => bindingOf(s.text)),
   );
   if (body.length <= SHORT_MEASURE && bindings.size === 1) {
-    return { clause, start: m.start, end: m.noteStart, lead: body, binding: bindingOf(body) };
+    return { clause, start: m.start, end: m.noteStart, excerpt: body, binding: bindingOf(body) };
   }
   if (sentence.text === titleSentence) {
     // A title alone is thin ("规范人类辅助生殖技术应用。"): quote it with the sentence that starts carrying it out.
     const next = sentencesOf(clause, sentence.measure).find((s) => s.start === sentence.end);
     if (next) {
-      const lead = `${sentence.text}${next.text.replace(/[；！？]$/, '。')}`;
-      return { clause, start: sentence.start, end: next.end, lead, binding: bindingOf(next.text) };
+      const excerpt = `${sentence.text}${next.text.replace(/[；！？]$/, '。')}`;
+      return { clause, start: sentence.start, end: next.end, excerpt, binding: bindingOf(next.text) };
     }
   }
   const binding = bindingOf(sentence.text);
-  const lead = leadOf(sentence, quantity, binding);
-  // The quote starts where the lead does, so the citation itself opens with the words that answer.
-  const start = sentence.start + sentence.text.indexOf(lead.slice(0, -1));
-  return { clause, start, end: sentence.end, lead, binding };
+  const excerpt = excerptOf(sentence, quantity, binding);
+  // The quote starts where the excerpt does, so the citation itself opens with the words that answer.
+  const start = sentence.start + sentence.text.indexOf(excerpt.slice(0, -1));
+  return { clause, start, end: sentence.end, excerpt, binding };
 }
 
 /**
@@ -55,7 +55,7 @@ export function pickSpan(sentence: Scored, quantity: boolean): Pick {
  */
 export function yearOf(pick: Pick): { start: number; end: number; text: string; year: string } | undefined {
   const { text } = pick.clause;
-  if (/20\d\d年/.test(pick.lead)) return undefined;
+  if (/20\d\d年/.test(pick.excerpt)) return undefined;
   const paragraphStart = text.lastIndexOf('\n', pick.start) + 1;
   let found: RegExpExecArray | undefined;
   for (const match of text.slice(paragraphStart, pick.start).matchAll(/到(20\d\d)年/g)) found = match;
@@ -72,7 +72,7 @@ const WHOLE_SENTENCE = 60;
  * the question asks for one) to the sentence's end, so the predicate is never cut off. A target keeps the phrase
  * naming its year.
  */
-function leadOf(sentence: Scored, quantity: boolean, binding: Binding): string {
+function excerptOf(sentence: Scored, quantity: boolean, binding: Binding): string {
   const body = sentence.text.replace(/[。；！？]$/, '');
   if (body.length <= WHOLE_SENTENCE) return `${body}。`;
   const phrases = body.split(/(?<=，)/);

@@ -1,4 +1,4 @@
-// The lead line of an answer: the number of days asked for, stated from the quotes before the quotes themselves
+// The headline of an answer: the number of days asked for, stated from the quotes before the quotes themselves
 // ("配偶看护假：15天"); where the plan adds days to a base it shows the sum ("产假：98天＋90天＝188天"), whose
 // operands are quoted and which the fact guard checks.
 
@@ -19,9 +19,13 @@ export interface DaysLead {
 /**
  * The days the quotes give for the first topic word they hold near a number of days; `english` names the topic
  * in the English line ("paternity leave"). Undefined when no quote has such a number.
- * @example daysLead(['…其配偶看护假15天；'], ['配偶看护假']) // { zh: '配偶看护假：15天', en: '配偶看护假: 15 days (15天)', quote: 0 }
+ * @example daysHeadline(['…其配偶看护假15天；'], ['配偶看护假']) // { zh: '配偶看护假：15天', en: '配偶看护假: 15 days (15天)', quote: 0 }
  */
-export function daysLead(quotes: readonly string[], topics: readonly string[], english?: string): DaysLead | undefined {
+export function daysHeadline(
+  quotes: readonly string[],
+  topics: readonly string[],
+  english?: string,
+): DaysLead | undefined {
   for (const topic of topics) {
     for (const [index, quote] of quotes.entries()) {
       for (let at = quote.indexOf(topic); at >= 0; at = quote.indexOf(topic, at + 1)) {
