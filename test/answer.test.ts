@@ -234,6 +234,16 @@ describe('questions the plan does not cover, though they share its words', () =>
     });
   }
 
+  it('declines another province’s rules, saying the plan is Qinghai’s, yet answers cross-province registration', async () => {
+    const elsewhere = await ask('四川那边陪产假几天');
+    expect(elsewhere.coverage).toBe('none');
+    expectDeclined(elsewhere);
+    expect(elsewhere.answer).toContain('只适用于青海省');
+    const across = await ask('我在上海工作 生育登记能跨省办吗');
+    expect(across.coverage).toBe('direct');
+    expect(across.citations[0]!.clause).toBe('2.3');
+  });
+
   it('declines to rank hospitals or schools, which the plan never does, though it speaks of them', async () => {
     const answer = await ask('海东哪家妇产医院最靠谱');
     expect(answer.coverage).toBe('none');
