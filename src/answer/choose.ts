@@ -79,10 +79,15 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
     });
   }
   candidates.sort((a, b) => b.score - a.score);
-  const chosen: Scored[] = [candidates[0]!];
-  const covered = new Set(candidates[0]!.matched);
-  for (const candidate of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * chosen[0]!.score) break;
+  // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
+  // even when another clause has a shorter sentence sharing the same words.
+  const topClause = retrieval.hits[0]!.clause;
+  const lead = candidates.find((c) => c.clause.clause === topClause) ?? candidates[0]!;
+  const chosen: Scored[] = [lead];
+  const covered = new Set(lead.matched);
+  for (const candidate of candidates) {
+    if (candidate === lead) continue;
+    if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * candidates[0]!.score) break;
     // Words of the question (typed, bridged or carried over) justify another sentence. Single characters and the
     // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
     // same clause on such thin evidence is noise.

@@ -39,7 +39,14 @@ export function extractiveAnswer(
   const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(question);
   const chosen = chooseSentences(retrieval, retriever);
   let composed = compose(chosen, quantity, english);
-  const missing = missingAsk(asks, composed.citations.map((c) => c.quote).join(''));
+  const firstQuotes = composed.citations.map((c) => c.quote);
+  // Days in the quotes answer a days question only when they belong to what it asks about (哺乳假 beside 98天 of
+  // 产假 does not): no headline can be stated, so the days are missing.
+  const daysUnstated =
+    asks.includes('days') &&
+    !daysHeadline(firstQuotes, topicsOf(retrieval, firstQuotes.join(''))) &&
+    !asks.some((a) => a !== 'days' && a !== 'department');
+  const missing = missingAsk(asks, firstQuotes.join('')) ?? (daysUnstated ? 'days' : undefined);
   // A telling word of the question that the plan never uses (全勤奖, 早走): the answer is partial, and says so.
   // Only the question's own words count: one carried over from an earlier turn was answered there.
   const own = new Set(retrieval.analyzed.words.map((w) => w.text));
@@ -48,7 +55,8 @@ export function extractiveAnswer(
   )?.text;
   const partial = missing !== undefined || (unmentioned !== undefined && !english);
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
-  const nearest = chosen.filter((s) => s.clause === chosen[0]!.clause);
+  const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
+  const nearest = chosen.filter((s) => s.clause === best.clause);
   if (partial && nearest.length < chosen.length) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
 
