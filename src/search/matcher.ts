@@ -7,6 +7,13 @@ export interface Match {
   at: number;
 }
 
+/** The leading run of letters a-z (the whole text when it has none). */
+function firstWord(text: string): string {
+  let end = 0;
+  while (end < text.length && text[end]! >= 'a' && text[end]! <= 'z') end++;
+  return end > 0 ? text.slice(0, end) : text;
+}
+
 /**
  * A word list compiled for scanning: words grouped by first character, longest first, so one left-to-right pass
  * finds the longest word at each position (陪产假 before 产假) in a few lookups per character. Latin words must
@@ -14,7 +21,7 @@ export interface Match {
  */
 export function matcher(words: Iterable<string>, latin = false): (text: string) => Match[] {
   // Han words are grouped by first character; Latin phrases by first word, and tried only where a word starts.
-  const keyOf = latin ? (word: string): string => /^[a-z]+/.exec(word)?.[0] ?? word : (word: string) => word[0]!;
+  const keyOf = latin ? (word: string): string => firstWord(word) : (word: string) => word[0]!;
   const byFirst = new Map<string, string[]>();
   for (const word of byLength(words)) {
     const key = keyOf(word);

@@ -58,7 +58,10 @@ export function compileVocabulary(
 ): (question: string) => AnalyzedQuery {
   const citizenWords = matcher(Object.keys(vocabulary.citizen));
   const dictionary = vocabulary.dictionary ?? {};
-  const englishWords = matcher([...new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)])], true);
+  // Compiled on the first question with Latin letters: thousands of dictionary glosses would cost every cold start.
+  let englishMatcher: ReturnType<typeof matcher> | undefined;
+  const englishWords = (text: string) =>
+    (englishMatcher ??= matcher(new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)]), true))(text);
   const places = matcher(vocabulary.places);
   const topicOf = new Map<string, string>();
   for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
