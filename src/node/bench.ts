@@ -126,10 +126,15 @@ if (args.json) {
 } else {
   const kb = (b: number): string => `${round(b / 1024)} KB`;
   const rows: [string, string, string][] = [
-    ['search, median per query', `${figures.searchMedianMicros} µs`, '<= 50 µs'],
+    ['search, median per query', `${figures.searchMedianMicros} µs`, '<= 80 µs'],
     ['search, p99 per query', `${figures.searchP99Micros} µs`, ''],
     ['lunr idx.query on the same terms, median', `${figures.lunrQueryMedianMicros} µs`, '(reference)'],
-    ['index load from JSON (cold start), median', `${figures.indexLoadMs} ms`, '<= 5 ms'],
+    [
+      'lunr idx.query ÷ search (same run)',
+      `${round(figures.lunrQueryMedianMicros / figures.searchMedianMicros)}×`,
+      '>= 10×',
+    ],
+    ['index load from JSON (cold start), median', `${figures.indexLoadMs} ms`, '<= 10 ms'],
     ['index load, first in this process', `${figures.indexLoadFirstMs} ms`, ''],
     ['lunr.Index.load of the full lunr index', `${figures.lunrIndexLoadMs} ms`, '(reference)'],
     ['serialized index', `${kb(figures.indexBytes)} (${kb(figures.indexGzipBytes)} gzipped)`, ''],
@@ -138,7 +143,7 @@ if (args.json) {
     [
       'Worker bundle',
       `${kb(figures.workerBundleBytes)} (${kb(figures.workerBundleGzipBytes)} gzipped)`,
-      '<= 300 KB gzipped',
+      '<= 1 MB gzipped',
     ],
   ];
   console.log(`benchmark over ${figures.questions} questions (${file.split('/').pop()})`);
