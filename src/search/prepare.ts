@@ -22,7 +22,8 @@ export interface Prepared {
   /** A lone Han character -> the index bigrams holding it (税 -> 值税, 税费…). */
   bigramsOf: ReadonlyMap<string, readonly string[]>;
   /** Three-character run -> the measures whose title, heading or body hold it; built on first use. */
-  runs(): ReadonlyMap<string, readonly number[]>;
+  /** Per three-character run (runKey), the measures holding it. */
+  runs(): ReadonlyMap<number, readonly number[]>;
   /** The whole plan (every title and text) with its bigrams, for asking whether the plan uses a word at all. */
   plan(): CoverageText;
   /** How particular a question word is to a few measures: 0 when the plan never uses it, near 1 when one measure
@@ -31,6 +32,14 @@ export interface Prepared {
   documentFrequency(term: string): number;
   /** Inverse document frequency of a term over measures (BM25's, as lunr computes it). */
   idf(term: string): number;
+}
+
+/** Three Han characters of `text` from `at` as one number (no string made per run), or -1 when one is not Han. */
+export function runKey(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return isHanCode(a) && isHanCode(b) && isHanCode(c) ? (a * 0x10000 + b) * 0x10000 + c : -1;
 }
 
 export const clauseKey = (doc: string, clause: string): string => `${doc}/${clause}`;
@@ -57,15 +66,15 @@ export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepare
     }
   }
 
-  let runs: Map<string, number[]> | undefined;
-  const buildRuns = (): Map<string, number[]> => {
-    const map = new Map<string, number[]>();
+  let runs: Map<number, number[]> | undefined;
+  const buildRuns = (): Map<number, number[]> => {
+    const map = new Map<number, number[]>();
     measures.forEach(({ clause, index: m }, i) => {
       const measure = clause.measures[m]!;
       const text = `${clause.title}。${clause.path.group ?? ''}。${clause.text.slice(measure.start, measure.noteStart)}`;
       for (let at = 0; at + 3 <= text.length; at++) {
-        const run = text.slice(at, at + 3);
-        if (!isHanCode(run.charCodeAt(0)) || !isHanCode(run.charCodeAt(1)) || !isHanCode(run.charCodeAt(2))) continue;
+        const run = runKey(text, at);
+        if (run < 0) continue;
         const list = map.get(run);
         if (!list) map.set(run, [i]);
         else if (list.at(-1) !== i) list.push(i);
@@ -75,15 +84,17 @@ export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepare
   };
   let plan: CoverageText | undefined;
   const df = (term: string): number => documentFrequency(index, term);
-  const measureTexts = measures.map(({ clause, index: m }) =>
-    coverageText(clause.text.slice(clause.measures[m]!.start, clause.measures[m]!.noteStart)),
-  );
+  let measureTexts: CoverageText[] | undefined;
+  const textsOfMeasures = (): CoverageText[] =>
+    (measureTexts ??= measures.map(({ clause, index: m }) =>
+      coverageText(clause.text.slice(clause.measures[m]!.start, clause.measures[m]!.noteStart)),
+    ));
   const specificities = new Map<string, number>();
   const specificity = (word: QueryWord): number => {
     const key = word.terms ? `${word.text}>${word.terms.join('|')}` : word.text;
     let value = specificities.get(key);
     if (value === undefined) {
-      const holding = measureTexts.filter((t) => wordCoverage(word, t) >= 0.5).length;
+      const holding = textsOfMeasures().filter((t) => wordCoverage(word, t) >= 0.5).length;
       value = holding === 0 ? 0 : 1 - Math.log(holding) / Math.log(measures.length);
       if (specificities.size < 10_000) specificities.set(key, value);
     }

@@ -2,7 +2,7 @@
 // clause lifted to its best measure plus a share of the others; and the weighted terms a query ranks with.
 import type { Clause } from '../corpus/types';
 import { scorePacked } from './packed';
-import { clauseKey, type Prepared } from './prepare';
+import { clauseKey, type Prepared, runKey } from './prepare';
 import type { AnalyzedQuery } from './query';
 import type { SearchOptions } from './retrieve';
 import type { Topic } from './followup';
@@ -90,7 +90,7 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
     const open: number[] = [];
     for (let at = 0; at + 3 <= text.length; at++) {
       const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
-      for (const m of runs.get(text.slice(at, at + 3)) ?? []) {
+      for (const m of runs.get(runKey(text, at)) ?? []) {
         if (lastAt[m] !== at - 1) {
           if (streak[m]! > 0) close(m);
           open.push(m);

@@ -3,6 +3,7 @@
 // whole plan — a question about something the plan never mentions is out of scope whatever else it shares.
 import type { Clause } from '../corpus/types';
 import type { AnalyzedQuery, QueryWord } from './query';
+import { isHanCode } from './tokenize';
 import { TUNING } from './tuning';
 
 /** What relevance found: the share covered by the top clause and the share absent from the whole plan. */
@@ -19,7 +20,8 @@ export interface Judgement {
 /** A text to judge coverage against: a clause, or the whole plan; its Han bigrams worked out once. */
 export interface CoverageText {
   text: string;
-  pairs: Set<string>;
+  /** Han character pairs, each as pairKey of its two codes (no string made per pair). */
+  pairs: Set<number>;
   chars: Set<string>;
   /** The whole plan: every vocabulary term is in it (a test holds that), and a word counts by its bigrams. */
   whole: boolean;
@@ -32,7 +34,8 @@ export function wordCoverage(word: QueryWord, target: CoverageText): number {
   if (word.text.length === 1) return target.chars.has(word.text) ? 0.5 : 0;
   if (!target.whole && target.text.includes(word.text)) return 1;
   let hits = 0;
-  for (let i = 0; i + 1 < word.text.length; i++) if (target.pairs.has(word.text.slice(i, i + 2))) hits++;
+  for (let i = 0; i + 1 < word.text.length; i++)
+    if (target.pairs.has(pairKey(word.text.charCodeAt(i), word.text.charCodeAt(i + 1)))) hits++;
   return hits / (word.text.length - 1);
 }
 
@@ -83,12 +86,18 @@ function coverageTextOf(clause: Clause): CoverageText {
 
 /** Any text with the set of its Han bigrams and characters; `whole` marks the whole plan. */
 export function coverageText(text: string, whole = false): CoverageText {
-  const pairs = new Set<string>();
+  const pairs = new Set<number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    const pair = text.slice(i, i + 2);
-    if (HAN_PAIR.test(pair)) pairs.add(pair);
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (isHan(a) && isHan(b)) pairs.add(pairKey(a, b));
   }
   return { text, pairs, chars: new Set(text), whole };
 }
 
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/** Two character codes as one number. */
+const pairKey = (a: number, b: number): number => a * 0x10000 + b;
+
+/** A Han character by its code (the plan's text and its questions are normalised, so no surrogate pairs). */
+const isHan = (code: number): boolean => isHanCode(code) || (code >= 0x2e80 && HAN.test(String.fromCharCode(code)));
+const HAN = /\p{Script=Han}/u;
