@@ -100,7 +100,6 @@ const MAX_WORD = 8;
 /** Loads the packed lexicon once per isolate. */
 export function loadLexicon(packed: PackedLexicon): Lexicon {
   if (packed.version !== LEXICON_VERSION) throw new Error(`lexicon format ${packed.version} is not supported: rebuild`);
-  const words = new Map<string, WordStats>();
   /** The words as a character trie: the word graph walks it from each position instead of slicing the run. */
   const trie: TrieNode = {};
   const list = packed.words.split('\n');
@@ -111,7 +110,6 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       idf: decodeTenths(packed.idf, i),
       cls: packed.pos[i] as WordClass,
     };
-    words.set(word, stats);
     let node = trie;
     for (const ch of word) {
       node.next ??= new Map();
@@ -133,23 +131,28 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
   // Segmentation runs to completion synchronously, so one pair of buffers serves every call; grown when needed.
   let best = new Float64Array(64);
   let next = new Int32Array(64);
+  /** The word the best path takes at each position (undefined: an unknown character). */
+  let chosen: (WordStats | undefined)[] = [];
   function segment(run: string, offset = 0): Segment[] {
     const n = run.length;
     if (best.length <= n) {
       best = new Float64Array(2 * n + 1);
       next = new Int32Array(2 * n + 1);
+      chosen = [];
     }
     // best[i]: log-probability of the best path from i to the end; next[i]: where its first word ends.
     best[n] = 0;
     for (let i = n - 1; i >= 0; i--) {
       best[i] = unknownLogP + best[i + 1]!;
       next[i] = i + 1;
+      chosen[i] = undefined;
       let node = trie.next?.get(run[i]!);
       for (let j = i + 1; node && j <= n && j - i <= MAX_WORD; j++) {
         const stats = node.stats;
         if (stats && stats.logP + best[j]! > best[i]!) {
           best[i] = stats.logP + best[j]!;
           next[i] = j;
+          chosen[i] = stats;
         }
         node = j < n ? node.next?.get(run[j]!) : undefined;
       }
@@ -172,13 +175,13 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       unknownFrom = -1;
     };
     for (let i = 0; i < n; i = next[i]!) {
-      const text = run.slice(i, next[i]!);
-      const stats = words.get(text);
+      const stats = chosen[i];
       if (!stats) {
         if (unknownFrom < 0) unknownFrom = i;
         continue;
       }
       flushUnknown(i);
+      const text = run.slice(i, next[i]!);
       out.push({
         text,
         start: offset + i,
