@@ -15,12 +15,12 @@ export const docs: readonly CorpusDoc[] = (corpusJson as { docs: CorpusDoc[] }).
 export const prompts = promptsJson as Record<string, string>;
 
 /**
- * The citizen vocabulary plus the words naming each subject outside the plan, by referral id (the referrals file
- * calls them topics; they are not the hotline's topics of corpus/topics.json).
+ * The citizen vocabulary plus the words naming each subject outside the plan, by referral id (`subjects` of the
+ * referrals file; not the hotline's topics of corpus/topics.json, which filter its search).
  */
 export const vocabulary: Vocabulary = {
   ...(vocabularyJson satisfies Omit<Vocabulary, 'outside'>),
-  outside: Object.fromEntries(Object.entries(referralsJson.topics).map(([id, referral]) => [id, referral.words])),
+  outside: Object.fromEntries(Object.entries(referralsJson.subjects).map(([id, referral]) => [id, referral.words])),
 };
 
 let lexicon: Lexicon | undefined;

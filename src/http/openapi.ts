@@ -17,6 +17,7 @@ import {
   searchResult,
 } from '../schema/responses';
 import { askBody, askResponse, clauseParam, feedbackBody, searchQuery } from './schemas';
+import { PLAN_TITLE } from '../corpus/plan';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -245,8 +246,7 @@ function buildDocument() {
     info: {
       title: '青海省优化生育政策实施方案 问答与热线接口',
       version: '0.1.0',
-      description:
-        '《青海省优化生育政策促进人口长期均衡发展的实施方案》（2022）的检索、引用原文的问答，以及 12345 热线用的部门职责查询。错误统一为 { error: { code, message } }。',
+      description: `《${PLAN_TITLE}》（2022）的检索、引用原文的问答，以及 12345 热线用的部门职责查询。错误统一为 { error: { code, message } }。`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     // Relative: the API is wherever this document is served from (Worker, Node host, behind a proxy).

@@ -1,6 +1,7 @@
 // The message catalogue: every string the chat, the widget, the clause page and the hotline console show, in
 // Simplified Chinese and English. Pages and clients import their section; a string missing in one language is a
 // type error. The answer text itself comes from the answerer (src/answer/), not from here.
+import { PLAN_TITLE } from '../corpus/plan';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -13,8 +14,7 @@ export const langOf = (tag: string | null | undefined): Lang => (/^en\b/i.test(t
 
 const chatZh = {
   title: '青海生育政策问答',
-  welcome:
-    '您好！我根据《青海省优化生育政策促进人口长期均衡发展的实施方案》回答生育假期、生育登记、托育、育儿成本等问题。',
+  welcome: `您好！我根据《${PLAN_TITLE}》回答生育假期、生育登记、托育、育儿成本等问题。`,
   suggestionsLabel: '常见问题',
   suggestions: [
     '产假有多少天？',

@@ -1,4 +1,4 @@
-// Word lists compiled for scanning a question: the citizen words, English phrases, places and outside topics of
+// Word lists compiled for scanning a question: the citizen words, English phrases, places and outside subjects of
 // the vocabulary are each found in one left-to-right pass, longest word first.
 const byLength = (words: Iterable<string>): string[] => [...words].sort((a, b) => b.length - a.length);
 

@@ -16,7 +16,7 @@ export interface Vocabulary {
   /** English phrase -> the plan's terms. */
   english: Record<string, string[]>;
   /** English glosses of the plan's words from a bilingual dictionary (built, not hand-made): used where the hand
-   * glossary has no entry, and weighed by what the plan word tells rather than as a named topic. */
+   * glossary has no entry, and weighed by what the plan word tells rather than as a named subject. */
   dictionary?: Record<string, string[]>;
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
@@ -47,7 +47,7 @@ const PLACEHOLDER = /(?:身份证号?码?|手机号?码?|电话号?码?|银行�
 
 /**
  * Prepares a vocabulary once (sorted keys), so each query only scans. `lexicon` segments and weighs the citizen's
- * own words; `isTerm` tells whether the index holds a term; `isPlanWord` tells whether the plan's text uses a word, so an outside-topic word the plan itself uses
+ * own words; `isTerm` tells whether the index holds a term; `isPlanWord` tells whether the plan's text uses a word, so an outside-subject word the plan itself uses
  * never marks a question as out of scope.
  */
 export function compileVocabulary(
@@ -63,17 +63,17 @@ export function compileVocabulary(
   const englishWords = (text: string) =>
     (englishMatcher ??= matcher(new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)]), true))(text);
   const places = matcher(vocabulary.places);
-  const topicOf = new Map<string, string>();
-  for (const [topic, words] of Object.entries(vocabulary.outside ?? {})) {
-    for (const word of words) topicOf.set(word.toLowerCase(), topic);
+  const subjectOf = new Map<string, string>();
+  for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
+    for (const word of words) subjectOf.set(word.toLowerCase(), subject);
   }
-  const outsideWords = matcher(topicOf.keys());
+  const outsideWords = matcher(subjectOf.keys());
   const planUses = new Map<string, boolean>();
-  /** The topic of the first outside word in the text that the plan itself never uses. */
-  const outsideTopic = (text: string): string | undefined => {
+  /** The subject of the first outside word in the text that the plan itself never uses. */
+  const outsideSubject = (text: string): string | undefined => {
     for (const { word } of outsideWords(text)) {
       if (!planUses.has(word)) planUses.set(word, isPlanWord(word));
-      if (!planUses.get(word)) return topicOf.get(word);
+      if (!planUses.get(word)) return subjectOf.get(word);
     }
     return undefined;
   };
@@ -148,7 +148,7 @@ export function compileVocabulary(
       for (const term of planTerms)
         if (term.length >= 3) phrases.push({ text: term, weights: term.split('').map(() => boost) });
     }
-    const outside = outsideTopic(normalized);
+    const outside = outsideSubject(normalized);
     return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
 }

@@ -12,6 +12,7 @@ import type { WechatMessage } from './schemas';
 import type { WechatSettings } from './settings';
 import type { ShortStore } from './store';
 import { recordAsk } from '../store/record';
+import { PLAN_TITLE } from '../corpus/plan';
 
 /** The model path runs only when it can finish well inside WeChat's 5 s; past this it falls back to extractive. */
 export const MODEL_BUDGET_MS = 3000;
@@ -27,7 +28,7 @@ export function welcome(settings: WechatSettings): string {
     .slice(0, 3)
     .map((q, i) => `${i + 1}. ${q}`);
   return [
-    '您好！这里可以查询《青海省优化生育政策促进人口长期均衡发展的实施方案》的内容。',
+    `您好！这里可以查询《${PLAN_TITLE}》的内容。`,
     '直接发文字或语音提问，例如：',
     ...examples,
     '回答摘自方案原文并注明条款，以官方发布和解释为准。',
