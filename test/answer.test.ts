@@ -203,6 +203,11 @@ describe('answers that lead with what was asked', () => {
     expect(answer.citations.some((c) => c.quote.includes('哺乳假'))).toBe(true);
   });
 
+  it('a Traditional question asks as a Simplified one does: 幾天 gets the days headline', async () => {
+    const answer = await ask('育兒假每年有幾天');
+    expect(answer.answer.split('\n')[0]).toBe('育兒假：各15天[1]');
+  });
+
   it('an English question gets the lead in English around the quoted figure', async () => {
     const answer = await ask('How many days of paternity leave do fathers get?');
     expect(answer.answer.split('\n')[0]).toBe('Paternity leave (配偶看护假): 15 days (15天)[1]');
@@ -242,6 +247,12 @@ describe('questions the plan does not cover, though they share its words', () =>
     const across = await ask('我在上海工作 生育登记能跨省办吗');
     expect(across.coverage).toBe('direct');
     expect(across.citations[0]!.clause).toBe('2.3');
+  });
+
+  it('a question that only sounds like a ranking is not declined as one', async () => {
+    const answer = await ask('哪些学校有托育专业');
+    expect(answer.coverage).not.toBe('none');
+    expect(answer.answer).not.toContain('不评价、不推荐');
   });
 
   it('declines to rank hospitals or schools, which the plan never does, though it speaks of them', async () => {

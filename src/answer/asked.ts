@@ -95,9 +95,20 @@ export const ASKS: Record<Ask, AskRule> = {
   },
 };
 
-/** Asks which hospital, school or centre is best or to recommend one: a policy ranks none. */
-const RANKING =
-  /哪(?:家|个|所|里)[^，。？?！!\s]{0,8}(?:好|强|靠谱|专业|有名)|推荐|排名|最好的?(?:医院|学校|幼儿园|月子|机构|中心)|靠谱|recommend|which [a-z ]*\b(?:best|good)\b|the best/i;
+/** Asks which hospital, school or centre is best or to recommend one: a policy ranks none. The institution must be
+ * named, so 这个政策靠谱吗 or 哪里办比较好 are not rankings. */
+const PLACE_KIND = '(?:医院|诊所|学校|小学|中学|幼儿园|托儿所|托育机构|托育园|月子中心|月子会所|机构|中心)';
+const RANKING = new RegExp(
+  [
+    `哪(?:家|个|所|些)[^，。？?！!\\s]{0,6}${PLACE_KIND}[^，。？?！!\\s]{0,8}(?:好|强|靠谱|有名|便宜)`,
+    `${PLACE_KIND}哪(?:家|个|所)(?:好|强|靠谱|最好)`,
+    `推荐[^，。？?！!\\s]{0,6}${PLACE_KIND}`,
+    `最好的?${PLACE_KIND}`,
+    `${PLACE_KIND}(?:排名|排行)`,
+    '\\b(?:recommend|best|good|top)\\b[a-z ]{0,20}\\b(?:hospital|clinic|school|kindergarten|daycare|nursery|centre|center)s?\\b',
+  ].join('|'),
+  'i',
+);
 
 export const asksForRanking = (question: string): boolean => RANKING.test(question);
 

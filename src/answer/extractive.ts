@@ -33,10 +33,12 @@ export function extractiveAnswer(
   if (!retrieval.relevant || retrieval.hits.length === 0)
     return declineAnswer(question, 'extractive', retrieval.outside);
 
-  const asks = asksOf(retrieval.context ? `${retrieval.context} ${question}` : question);
+  // What is asked is read in the normalised question (Simplified, half-width), so 幾天 asks as 几天 does.
+  const asked = retrieval.analyzed.normalized;
+  const asks = asksOf(retrieval.context ? `${retrieval.context} ${asked}` : asked);
   // Asking which hospital, school or centre is best: the plan ranks none, so it does not answer that at all.
-  if (asksForRanking(question)) return declineAnswer(question, 'extractive', undefined, true);
-  const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(question);
+  if (asksForRanking(asked)) return declineAnswer(question, 'extractive', undefined, true);
+  const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(asked);
   const chosen = chooseSentences(retrieval, retriever);
   let composed = compose(chosen, quantity, english);
   const firstQuotes = composed.citations.map((c) => c.quote);
