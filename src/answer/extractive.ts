@@ -42,14 +42,11 @@ export function extractiveAnswer(
   const chosen = chooseSentences(retrieval, retriever);
   let composed = compose(chosen, quantity, english);
   const firstQuotes = composed.citations.map((c) => c.quote);
+  const firstTopics = topicsOf(retrieval, firstQuotes.join(''));
   // Days in the quotes answer a days question only when they belong to what it asks about (哺乳假 beside 98天 of
   // 产假 does not): no headline can be stated, so the days are missing.
   const days = asks.includes('days')
-    ? daysHeadline(
-        firstQuotes,
-        topicsOf(retrieval, firstQuotes.join('')),
-        english ? englishTopic(retrieval) : undefined,
-      )
+    ? daysHeadline(firstQuotes, firstTopics, english ? englishTopic(retrieval) : undefined)
     : undefined;
   const daysUnstated = asks.includes('days') && !days && !asks.some((a) => a !== 'days' && a !== 'department');
   const missing = missingAsk(asks, firstQuotes.join('')) ?? (daysUnstated ? 'days' : undefined);
@@ -63,12 +60,12 @@ export function extractiveAnswer(
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
-  if (partial && nearest.length < chosen.length) composed = compose(nearest, quantity, english);
+  const narrowed = partial && nearest.length < chosen.length;
+  if (narrowed) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
 
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
-  const quotes = citations.map((c) => c.quote);
-  const topics = topicsOf(retrieval, quotes.join(''));
+  const topics = narrowed ? topicsOf(retrieval, citations.map((c) => c.quote).join('')) : firstTopics;
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);

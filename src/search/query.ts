@@ -4,9 +4,9 @@
 import type { Lexicon } from './lexicon';
 import { blank, matcher } from './matcher';
 import { normalize } from './normalize';
-import { tokenize } from './tokenize';
+import { isHan, tokenize } from './tokenize';
 import { TUNING } from './tuning';
-import { informativeWords, isHan, type Phrase, type QueryWord, weightOf } from './words';
+import { informativeWords, type Phrase, type QueryWord, weightOf } from './words';
 
 export type { Phrase, QueryWord } from './words';
 

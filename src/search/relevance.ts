@@ -3,7 +3,7 @@
 // whole plan — a question about something the plan never mentions is out of scope whatever else it shares.
 import type { Clause } from '../corpus/types';
 import type { AnalyzedQuery, QueryWord } from './query';
-import { isHanCode } from './tokenize';
+import { isHan } from './tokenize';
 import { TUNING } from './tuning';
 
 /** What relevance found: the share covered by the top clause and the share absent from the whole plan. */
@@ -88,16 +88,10 @@ function coverageTextOf(clause: Clause): CoverageText {
 export function coverageText(text: string, whole = false): CoverageText {
   const pairs = new Set<number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    const a = text.charCodeAt(i);
-    const b = text.charCodeAt(i + 1);
-    if (isHan(a) && isHan(b)) pairs.add(pairKey(a, b));
+    if (isHan(text[i]!) && isHan(text[i + 1]!)) pairs.add(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
   }
   return { text, pairs, chars: new Set(text), whole };
 }
 
 /** Two character codes as one number. */
 const pairKey = (a: number, b: number): number => a * 0x10000 + b;
-
-/** A Han character by its code (the plan's text and its questions are normalised, so no surrogate pairs). */
-const isHan = (code: number): boolean => isHanCode(code) || (code >= 0x2e80 && HAN.test(String.fromCharCode(code)));
-const HAN = /\p{Script=Han}/u;

@@ -8,7 +8,7 @@ export const isHanCode = (code: number): boolean =>
   (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 
 /** Any Han character: the common blocks by code point, the rest (extensions, compatibility) by the regex. */
-const isHan = (ch: string): boolean => {
+export const isHan = (ch: string): boolean => {
   const code = ch.charCodeAt(0);
   return isHanCode(code) || (code > 0x2e7f && HAN.test(ch));
 };

@@ -3,7 +3,7 @@
 // word with what it tells, and the runs of text an exact-phrase bonus can match.
 import type { Lexicon, Segment as LexiconSegment } from './lexicon';
 import type { Match } from './matcher';
-import { isHanCode } from './tokenize';
+import { isHan } from './tokenize';
 import { TUNING } from './tuning';
 
 type Segment = LexiconSegment & { joined?: boolean };
@@ -74,9 +74,6 @@ const MAX_MENDED_PAIR = 4;
 
 /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
 const MIN_PHRASE_WEIGHT = 0.1;
-
-export const isHan = (ch: string): boolean =>
-  isHanCode(ch.charCodeAt(0)) || (ch > '\u2e7f' && /\p{Script=Han}/u.test(ch));
 
 /**
  * The words of a question that tell something, and the question with everything else blanked. Han runs are
