@@ -91,7 +91,8 @@ interface WordStats {
 
 interface TrieNode {
   stats?: WordStats;
-  next?: Map<string, TrieNode>;
+  /** Keyed by character code: a number hashes without making a one-character string per step. */
+  next?: Map<number, TrieNode>;
 }
 
 /** Longest word considered when building the word graph. */
@@ -111,10 +112,11 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       cls: packed.pos[i] as WordClass,
     };
     let node = trie;
-    for (const ch of word) {
+    for (let k = 0; k < word.length; k++) {
+      const code = word.charCodeAt(k);
       node.next ??= new Map();
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = {}));
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = {}));
       node = child;
     }
     node.stats = stats;
@@ -146,7 +148,7 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       best[i] = unknownLogP + best[i + 1]!;
       next[i] = i + 1;
       chosen[i] = undefined;
-      let node = trie.next?.get(run[i]!);
+      let node = trie.next?.get(run.charCodeAt(i));
       for (let j = i + 1; node && j <= n && j - i <= MAX_WORD; j++) {
         const stats = node.stats;
         if (stats && stats.logP + best[j]! > best[i]!) {
@@ -154,33 +156,22 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
           next[i] = j;
           chosen[i] = stats;
         }
-        node = j < n ? node.next?.get(run[j]!) : undefined;
+        node = j < n ? node.next?.get(run.charCodeAt(j)) : undefined;
       }
     }
     const out: Segment[] = [];
-    let unknownFrom = -1;
-    const flushUnknown = (end: number): void => {
-      if (unknownFrom < 0) return;
-      const text = run.slice(unknownFrom, end);
-      let sum = 0;
-      for (const ch of text) sum += charInfo(ch);
-      out.push({
-        text,
-        start: offset + unknownFrom,
-        end: offset + end,
-        info: sum / text.length,
-        cls: 'n',
-        known: false,
-      });
-      unknownFrom = -1;
-    };
-    for (let i = 0; i < n; i = next[i]!) {
-      const stats = chosen[i];
-      if (!stats) {
+    let unknownFrom = -1; // where the current run of characters the dictionary lacks began
+    for (let i = 0; i <= n; i = i < n ? next[i]! : n + 1) {
+      const stats = i < n ? chosen[i] : undefined;
+      if (i < n && !stats) {
         if (unknownFrom < 0) unknownFrom = i;
         continue;
       }
-      flushUnknown(i);
+      if (unknownFrom >= 0) {
+        out.push(unknownSegment(run.slice(unknownFrom, i), offset + unknownFrom));
+        unknownFrom = -1;
+      }
+      if (!stats) continue;
       const text = run.slice(i, next[i]!);
       out.push({
         text,
@@ -191,8 +182,13 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
         known: true,
       });
     }
-    flushUnknown(n);
     return out;
+  }
+  /** A run of characters the dictionary has no word for: it tells what its characters tell on average. */
+  function unknownSegment(text: string, start: number): Segment {
+    let sum = 0;
+    for (const ch of text) sum += charInfo(ch);
+    return { text, start, end: start + text.length, info: sum / text.length, cls: 'n', known: false };
   }
 
   let readings: Map<string, string[]> | undefined;

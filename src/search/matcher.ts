@@ -20,37 +20,56 @@ function firstWord(text: string): string {
  * stand alone (leave, not leaves).
  */
 export function matcher(words: Iterable<string>, latin = false): (text: string) => Match[] {
-  // Han words are grouped by first character; Latin phrases by first word, and tried only where a word starts.
-  const keyOf = latin ? (word: string): string => firstWord(word) : (word: string) => word[0]!;
-  const byFirst = new Map<string, string[]>();
+  return latin ? latinMatcher(words) : hanMatcher(words);
+}
+
+/** Han words grouped by the code of their first character (no one-character string made per position). */
+function hanMatcher(words: Iterable<string>): (text: string) => Match[] {
+  const byFirst = new Map<number, string[]>();
   for (const word of byLength(words)) {
-    const key = keyOf(word);
+    const key = word.charCodeAt(0);
     const list = byFirst.get(key);
     if (list) list.push(word);
     else byFirst.set(key, [word]);
   }
-  const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
   return (text) => {
     const found: Match[] = [];
-    for (let at = 0; at < text.length;) {
-      if (latin && (!isLetter(text[at]) || isLetter(text[at - 1]))) {
+    for (let at = 0; at < text.length; ) {
+      const candidates = byFirst.get(text.charCodeAt(at));
+      let word: string | undefined;
+      if (candidates) for (const w of candidates) if (text.startsWith(w, at) && (word = w)) break;
+      if (word) found.push({ word, at });
+      at += word ? word.length : 1;
+    }
+    return found;
+  };
+}
+
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+
+/** Latin phrases grouped by first word, tried only where a word starts, and only as whole words. */
+function latinMatcher(words: Iterable<string>): (text: string) => Match[] {
+  const byFirst = new Map<string, string[]>();
+  for (const word of byLength(words)) {
+    const key = firstWord(word);
+    const list = byFirst.get(key);
+    if (list) list.push(word);
+    else byFirst.set(key, [word]);
+  }
+  return (text) => {
+    const found: Match[] = [];
+    for (let at = 0; at < text.length; ) {
+      if (!isLetter(text[at]) || isLetter(text[at - 1])) {
         at++;
         continue;
       }
       let end = at + 1;
-      if (latin) while (isLetter(text[end])) end++;
-      const candidates = byFirst.get(latin ? text.slice(at, end) : text[at]!);
-      let word: string | undefined;
-      if (candidates) {
-        for (const w of candidates) {
-          if (!text.startsWith(w, at)) continue;
-          if (latin && isLetter(text[at + w.length])) continue;
-          word = w;
-          break;
-        }
-      }
+      while (isLetter(text[end])) end++;
+      const word = byFirst
+        .get(text.slice(at, end))
+        ?.find((w) => text.startsWith(w, at) && !isLetter(text[at + w.length]));
       if (word) found.push({ word, at });
-      at += word ? word.length : latin ? end - at : 1;
+      at += word ? word.length : end - at;
     }
     return found;
   };
