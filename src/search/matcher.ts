@@ -34,7 +34,7 @@ function hanMatcher(words: Iterable<string>): (text: string) => Match[] {
   }
   return (text) => {
     const found: Match[] = [];
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       const candidates = byFirst.get(text.charCodeAt(at));
       let word: string | undefined;
       if (candidates) for (const w of candidates) if (text.startsWith(w, at) && (word = w)) break;
@@ -58,7 +58,7 @@ function latinMatcher(words: Iterable<string>): (text: string) => Match[] {
   }
   return (text) => {
     const found: Match[] = [];
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       if (!isLetter(text[at]) || isLetter(text[at - 1])) {
         at++;
         continue;

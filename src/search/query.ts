@@ -80,8 +80,8 @@ export function compileVocabulary(
   // Each vocabulary word's plan terms and their weight, worked out on first use (a cold start pays for none): a
   // short word standing for a long phrase (失独 -> 计划生育特殊家庭) must not outweigh the rest of the question,
   // so the phrase's bigrams share roughly the weight of the word's own.
-  const bridgeTerms = new Map<string, { terms: string[]; tokens: string[]; boost: number; info: number }>();
-  const bridgeOf = (word: string): { terms: string[]; tokens: string[]; boost: number; info: number } => {
+  const bridgeTerms = new Map<string, Bridge>();
+  const bridgeOf = (word: string): Bridge => {
     let entry = bridgeTerms.get(word);
     if (!entry) {
       const glossed = !vocabulary.citizen[word] && !vocabulary.english[word];
@@ -98,7 +98,12 @@ export function compileVocabulary(
             Math.min(...terms.map((t) => Math.max(...lexicon.segment(t).map((s) => s.info)))),
           )
         : Math.max(TUNING.fullInfo, ...inside.map((s) => s.info));
-      entry = { terms, tokens, boost: glossed ? boost * weightOf(info) : boost, info };
+      const weight = glossed ? boost * weightOf(info) : boost;
+      // Its plan terms of three or more characters are phrases an exact run of a measure may match.
+      const phrases = terms
+        .filter((t) => t.length >= 3)
+        .map((text) => ({ text, weights: new Array<number>(text.length).fill(weight) }));
+      entry = { terms, tokens, boost: weight, info, phrases };
       bridgeTerms.set(word, entry);
     }
     return entry;
@@ -129,28 +134,38 @@ export function compileVocabulary(
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 
     const terms = new Map<string, number>();
-    const raise = (term: string, weight: number): void => {
-      if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
-    };
     for (const word of words) {
       const weight = /^\d/.test(word.text) ? TUNING.numberWeight : weightOf(word.info);
       const tokens = tokenize(word.text);
-      for (const term of tokens) raise(term, weight);
+      for (const term of tokens) raise(terms, term, weight);
       // A word the index has no bigram of (税收, 登计) backs off to its characters, each standing for the plan's
       // bigrams that hold it (税 -> 税费, 登 -> 登记): the nearest the plan comes to the citizen's word.
       if (!word.terms && word.text.length > 1 && isHan(word.text[0]!) && !tokens.some(isTerm)) {
-        for (const ch of word.text) raise(ch, weight * TUNING.absentBackoff);
+        for (const ch of word.text) raise(terms, ch, weight * TUNING.absentBackoff);
       }
     }
     for (const word of found) {
-      const { terms: planTerms, tokens, boost } = bridgeOf(word);
-      for (const term of tokens) raise(term, boost);
-      for (const term of planTerms)
-        if (term.length >= 3) phrases.push({ text: term, weights: term.split('').map(() => boost) });
+      const bridge = bridgeOf(word);
+      for (const term of bridge.tokens) raise(terms, term, bridge.boost);
+      phrases.push(...bridge.phrases);
     }
     const outside = outsideSubject(normalized);
     return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
+}
+
+/** A vocabulary word's plan terms, their tokens and weight, what the word tells, and its phrases. */
+interface Bridge {
+  terms: string[];
+  tokens: string[];
+  boost: number;
+  info: number;
+  phrases: Phrase[];
+}
+
+/** Sets a term's weight to `weight` unless it already weighs more. */
+function raise(terms: Map<string, number>, term: string, weight: number): void {
+  if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
 }
 
 /** Words whose mending verdict is kept before the memory starts afresh. */

@@ -4,7 +4,6 @@ import type { Clause } from '../corpus/types';
 import { scorePacked } from './packed';
 import { clauseKey, type Prepared, runKey } from './prepare';
 import type { AnalyzedQuery } from './query';
-import type { SearchOptions } from './retrieve';
 import type { Topic } from './followup';
 import { TUNING } from './tuning';
 
@@ -35,7 +34,7 @@ export function rankClauses(
   buffers: Buffers,
   query: AnalyzedQuery,
   terms: ReadonlyMap<string, number>,
-  options: SearchOptions & { inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
+  options: { department?: string; inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
 ): Ranked[] {
   const scores = scorePacked(prepared.index, terms, buffers.scores);
   addRunBonus(prepared, query, scores, buffers);
@@ -80,19 +79,14 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
   if (query.phrases.length === 0) return;
   const runs = prepared.runs();
   const { streak, sum, lastAt } = buffers;
-  const close = (m: number): void => {
-    scores[m]! += TUNING.runBonus * sum[m]! * streak[m]!; // mean weight × trigrams², as sum = mean × trigrams
-    streak[m] = 0;
-    sum[m] = 0;
-  };
   for (const { text, weights } of query.phrases) {
     lastAt.fill(-2);
     const open: number[] = [];
     for (let at = 0; at + 3 <= text.length; at++) {
       const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
-      for (const m of runs.get(runKey(text, at)) ?? []) {
+      for (const m of runs.get(runKey(text, at)) ?? NONE) {
         if (lastAt[m] !== at - 1) {
-          if (streak[m]! > 0) close(m);
+          if (streak[m]! > 0) closeRun(m, scores, buffers);
           open.push(m);
         }
         streak[m]! += 1;
@@ -100,8 +94,17 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
         lastAt[m] = at;
       }
     }
-    for (const m of open) if (streak[m]! > 0) close(m);
+    for (const m of open) if (streak[m]! > 0) closeRun(m, scores, buffers);
   }
+}
+
+const NONE: readonly number[] = [];
+
+/** Ends measure m's current run: its bonus is mean weight × trigrams², as sum = mean × trigrams. */
+function closeRun(m: number, scores: Float64Array, { streak, sum }: Buffers): void {
+  scores[m]! += TUNING.runBonus * sum[m]! * streak[m]!;
+  streak[m] = 0;
+  sum[m] = 0;
 }
 
 /** The query's terms plus the bigrams its lone characters stand for, which are also listed in `standIns`. */

@@ -87,7 +87,7 @@ export function createRetriever(
   };
   const rank = (query: AnalyzedQuery, terms: Map<string, number>, options: SearchOptions, topic?: Topic) =>
     rankClauses(prepared, buffers, query, terms, {
-      ...options,
+      department: options.department,
       inTopic: options.topic ? topicClauses.get(options.topic) : undefined,
       previous: topic?.clauses,
     });

@@ -22,21 +22,15 @@ const NUMBER = /^(\d+(?::\d+|\.\d+)?)([‰%\p{Script=Han}])?/u;
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  let run = '';
-  const flushRun = (): void => {
-    if (run.length === 1) tokens.push(run);
-    for (let i = 0; i + 1 < run.length; i++) tokens.push(run.slice(i, i + 2));
-    run = '';
-  };
+  let runStart = 0; // the current Han run is text[runStart, i)
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (isHan(ch)) {
-      run += ch;
       i++;
       continue;
     }
-    flushRun();
+    pushBigrams(text, runStart, i, tokens);
     if (ch >= '0' && ch <= '9') {
       const match = NUMBER.exec(text.slice(i))!;
       tokens.push(match[1]!);
@@ -50,7 +44,14 @@ export function tokenize(text: string): string[] {
     } else {
       i++;
     }
+    runStart = i;
   }
-  flushRun();
+  pushBigrams(text, runStart, i, tokens);
   return tokens;
+}
+
+/** The overlapping bigrams of the Han run text[start, end), or the lone character when it is one. */
+function pushBigrams(text: string, start: number, end: number, tokens: string[]): void {
+  if (end - start === 1) tokens.push(text[start]!);
+  for (let i = start; i + 1 < end; i++) tokens.push(text.slice(i, i + 2));
 }

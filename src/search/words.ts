@@ -37,7 +37,6 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const segment of segments) {
     const last = out.at(-1);
-    const lone = (s: Segment): boolean => s.end - s.start === 1 || !s.known;
     if (
       last &&
       last.end === segment.start &&
@@ -57,6 +56,11 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
     } else out.push({ ...segment });
   }
   return out;
+}
+
+/** A lone character, or a run of characters the lexicon has no word for. */
+function lone(s: Segment): boolean {
+  return s.end - s.start === 1 || !s.known;
 }
 
 /** English words that carry no topic, so an English question is judged on its content words. */
@@ -87,48 +91,23 @@ export function informativeWords(
   mend: (word: string) => string | undefined,
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined,
 ): { content: string; words: QueryWord[]; phrases: Phrase[]; mended: string[] } {
-  const words: QueryWord[] = [];
-  const mended: string[] = [];
-  const keep = new Uint8Array(text.length);
-  const weights = new Float64Array(text.length); // per kept Han character of the citizen's own words
-  const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
-  let run = '';
-  let runStart = 0;
-  const flush = (): void => {
-    const segments = run ? joinLoneCharacters(lexicon.segment(run, runStart)) : [];
-    for (let k = 0; k < segments.length; k++) {
-      let segment = segments[k]!;
-      // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
-      const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
-      let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
-      // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
-      const after = segments[k + 1];
-      if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
-        const pair = segment.text + after.text;
-        const both = segment.info >= TUNING.fillerInfo && after.info >= TUNING.fillerInfo;
-        const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
-        if (joined) {
-          segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
-          meant = joined;
-          k++;
-        }
-      }
-      weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
-      if (segment.info < TUNING.fillerInfo) continue;
-      keep.fill(1, segment.start, segment.end);
-      const bridge = meant ? citizenBridge(meant) : undefined;
-      if (meant && bridge) {
-        mended.push(meant);
-        words.push({ text: meant, info: bridge.info, terms: bridge.terms });
-      } else if (meant) words.push({ text: meant, info: Math.max(segment.info, TUNING.fullInfo) });
-      else words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
-    }
-    run = '';
+  const found: Found = {
+    lexicon,
+    mend,
+    citizenBridge,
+    words: [],
+    mended: [],
+    keep: new Uint8Array(text.length),
+    weights: new Float64Array(text.length), // per kept Han character of the citizen's own words
   };
+  const { words, keep, weights } = found;
+  const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
+  let runStart = -1; // where the current Han run began
   for (let i = 0; i < text.length;) {
     const bridged = bridgedAt.get(i);
     if (bridged) {
-      flush();
+      if (runStart >= 0) addRun(text.slice(runStart, i), runStart, found);
+      runStart = -1;
       const { terms, info } = bridgeOf(bridged);
       words.push({ text: bridged, info, terms });
       keep.fill(1, i, i + bridged.length);
@@ -138,12 +117,12 @@ export function informativeWords(
     }
     const ch = text[i]!;
     if (isHan(ch)) {
-      if (!run) runStart = i;
-      run += ch;
+      if (runStart < 0) runStart = i;
       i++;
       continue;
     }
-    flush();
+    if (runStart >= 0) addRun(text.slice(runStart, i), runStart, found);
+    runStart = -1;
     let end = i + 1;
     if (ch >= '0' && ch <= '9') {
       while (end < text.length && /[\d.:]/.test(text[end]!)) end++;
@@ -159,7 +138,7 @@ export function informativeWords(
     }
     i = end;
   }
-  flush();
+  if (runStart >= 0) addRun(text.slice(runStart), runStart, found);
   let content = '';
   for (let i = 0; i < text.length; i++) content += keep[i] ? text[i] : ' ';
   const phrases: Phrase[] = [];
@@ -169,5 +148,51 @@ export function informativeWords(
     if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: Array.from(weights.subarray(i, end)) });
     i = end + 1;
   }
-  return { content, words, phrases, mended };
+  return { content, words, phrases, mended: found.mended };
+}
+
+/** What segmenting the question's Han runs needs and fills in. */
+interface Found {
+  lexicon: Lexicon;
+  mend: (word: string) => string | undefined;
+  citizenBridge: (word: string) => { terms: string[]; info: number } | undefined;
+  words: QueryWord[];
+  mended: string[];
+  /** Per character of the question: whether it belongs to an informative word. */
+  keep: Uint8Array;
+  /** Per character: the weight of the word it belongs to (for the exact-phrase bonus). */
+  weights: Float64Array;
+}
+
+/** Segments one Han run (at `runStart` in the question) and adds its informative words, mending pinyin slips. */
+function addRun(run: string, runStart: number, found: Found): void {
+  const { lexicon, mend, citizenBridge, words, mended, keep, weights } = found;
+  const segments = joinLoneCharacters(lexicon.segment(run, runStart));
+  for (let k = 0; k < segments.length; k++) {
+    let segment = segments[k]!;
+    // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
+    const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
+    let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+    // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
+    const after = segments[k + 1];
+    if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
+      const pair = segment.text + after.text;
+      const both = segment.info >= TUNING.fillerInfo && after.info >= TUNING.fillerInfo;
+      const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
+      if (joined) {
+        segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
+        meant = joined;
+        k++;
+      }
+    }
+    weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
+    if (segment.info < TUNING.fillerInfo) continue;
+    keep.fill(1, segment.start, segment.end);
+    const bridge = meant ? citizenBridge(meant) : undefined;
+    if (meant && bridge) {
+      mended.push(meant);
+      words.push({ text: meant, info: bridge.info, terms: bridge.terms });
+    } else if (meant) words.push({ text: meant, info: Math.max(segment.info, TUNING.fullInfo) });
+    else words.push({ text: segment.text, info: segment.info, ...(segment.joined ? { joined: true } : {}) });
+  }
 }
