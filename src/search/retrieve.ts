@@ -106,7 +106,13 @@ export function createRetriever(
 
     const top = ranked[0];
     const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
-    const snippetTerms = [...query.terms.keys()].filter((t) => t.length > 1 && prepared.documentFrequency(t) > 0);
+    // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
+    let snippetTerms: string[] | undefined;
+    const snippet = (clause: Clause, measureIndex: number): string =>
+      snippetOf(
+        sentencesOf(clause, measureIndex),
+        (snippetTerms ??= [...query.terms.keys()].filter((t) => t.length > 1 && prepared.documentFrequency(t) > 0)),
+      );
     return {
       query: question,
       normalized: query.normalized,
@@ -120,13 +126,16 @@ export function createRetriever(
       ...(carried ? { context: options.history!.at(-1) } : {}),
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
+        let excerpt: string | undefined;
         return {
           doc: clause.doc,
           clause: clause.clause,
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
-          snippet: snippetOf(sentencesOf(clause, measureIndex), snippetTerms),
+          get snippet() {
+            return (excerpt ??= snippet(clause, measureIndex));
+          },
           measure: { index: measureIndex, start: m.start, end: m.end, lead: m.lead, partners: m.partners },
         };
       }),

@@ -97,8 +97,8 @@ export function informativeWords(
     citizenBridge,
     words: [],
     mended: [],
-    keep: new Uint8Array(text.length),
-    weights: new Float64Array(text.length), // per kept Han character of the citizen's own words
+    keep: new Array<boolean>(text.length).fill(false),
+    weights: new Array<number>(text.length).fill(0), // per kept Han character of the citizen's own words
   };
   const { words, keep, weights } = found;
   const bridgedAt = new Map(bridged.map((m) => [m.at, m.word]));
@@ -110,7 +110,7 @@ export function informativeWords(
       runStart = -1;
       const { terms, info } = bridgeOf(bridged);
       words.push({ text: bridged, info, terms });
-      keep.fill(1, i, i + bridged.length);
+      keep.fill(true, i, i + bridged.length);
       weights.fill(weightOf(info), i, i + bridged.length);
       i += bridged.length;
       continue;
@@ -127,25 +127,30 @@ export function informativeWords(
     if (ch >= '0' && ch <= '9') {
       while (end < text.length && /[\d.:]/.test(text[end]!)) end++;
       words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
-      keep.fill(1, i, end);
+      keep.fill(true, i, end);
     } else if (ch >= 'a' && ch <= 'z') {
       while (end < text.length && /[a-z']/.test(text[end]!)) end++;
       const word = text.slice(i, end);
       if (!STOP_WORDS.has(word)) {
         words.push({ text: word, info: TUNING.englishInfo, english: true });
-        keep.fill(1, i, end);
+        keep.fill(true, i, end);
       }
     }
     i = end;
   }
   if (runStart >= 0) addRun(text.slice(runStart), runStart, found);
   let content = '';
-  for (let i = 0; i < text.length; i++) content += keep[i] ? text[i] : ' ';
+  for (let i = 0; i < text.length;) {
+    let end = i + 1;
+    while (end < text.length && keep[end] === keep[i]) end++;
+    content += keep[i] ? text.slice(i, end) : ' '.repeat(end - i);
+    i = end;
+  }
   const phrases: Phrase[] = [];
   for (let i = 0; i < text.length;) {
     let end = i;
     while (end < text.length && weights[end]! > MIN_PHRASE_WEIGHT) end++;
-    if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: Array.from(weights.subarray(i, end)) });
+    if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: weights.slice(i, end) });
     i = end + 1;
   }
   return { content, words, phrases, mended: found.mended };
@@ -159,9 +164,9 @@ interface Found {
   words: QueryWord[];
   mended: string[];
   /** Per character of the question: whether it belongs to an informative word. */
-  keep: Uint8Array;
+  keep: boolean[];
   /** Per character: the weight of the word it belongs to (for the exact-phrase bonus). */
-  weights: Float64Array;
+  weights: number[];
 }
 
 /** Segments one Han run (at `runStart` in the question) and adds its informative words, mending pinyin slips. */
@@ -187,7 +192,7 @@ function addRun(run: string, runStart: number, found: Found): void {
     }
     weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
     if (segment.info < TUNING.fillerInfo) continue;
-    keep.fill(1, segment.start, segment.end);
+    keep.fill(true, segment.start, segment.end);
     const bridge = meant ? citizenBridge(meant) : undefined;
     if (meant && bridge) {
       mended.push(meant);
