@@ -108,11 +108,6 @@ export function createRetriever(
     const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
-    const snippet = (clause: Clause, measureIndex: number): string =>
-      snippetOf(
-        sentencesOf(clause, measureIndex),
-        (snippetTerms ??= [...query.terms.keys()].filter((t) => t.length > 1 && prepared.documentFrequency(t) > 0)),
-      );
     return {
       query: question,
       normalized: query.normalized,
@@ -134,7 +129,8 @@ export function createRetriever(
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
           get snippet() {
-            return (excerpt ??= snippet(clause, measureIndex));
+            snippetTerms ??= [...query.terms.keys()].filter((t) => t.length > 1 && prepared.documentFrequency(t) > 0);
+            return (excerpt ??= snippetOf(sentencesOf(clause, measureIndex), snippetTerms));
           },
           measure: { index: measureIndex, start: m.start, end: m.end, lead: m.lead, partners: m.partners },
         };

@@ -53,7 +53,7 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
         known: false,
         joined: true,
       };
-    } else out.push({ ...segment });
+    } else out.push(segment);
   }
   return out;
 }
