@@ -21,7 +21,7 @@ export function conversationTopic(
   history: readonly string[],
   analyze: (question: string) => AnalyzedQuery,
   prepared: Prepared,
-  rank: (query: AnalyzedQuery, terms: Map<string, number>) => readonly { clause: Clause }[],
+  rank: (query: AnalyzedQuery, terms: Map<string, number>, k: number) => readonly { clause: Clause }[],
 ): Topic | undefined {
   let topic: Topic | undefined;
   for (const turn of history) {
@@ -35,7 +35,7 @@ export function conversationTopic(
       words.push(...topic!.words);
     }
     const judged = { ...query, words };
-    const ranked = rank(judged, terms).slice(0, CITED);
+    const ranked = rank(judged, terms, CITED);
     topic = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.doc, r.clause.clause))) };
   }
   return topic;

@@ -98,12 +98,13 @@ export function scorePacked(
   scores.fill(0);
   let norm = 0;
   const { docs, weights, offsets } = index;
-  for (const [term, boost] of terms) {
+  // forEach, not for-of: no [term, boost] pair is made per term.
+  terms.forEach((boost, term) => {
     const t = index.terms.get(term);
-    if (t === undefined) continue;
+    if (t === undefined) return;
     norm += boost * boost;
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) scores[docs[i]!]! += boost * weights[i]!;
-  }
+  });
   if (norm > 0) {
     const inverse = 1 / Math.sqrt(norm);
     for (let i = 0; i < scores.length; i++) scores[i]! *= inverse;

@@ -26,8 +26,8 @@ export interface Ranked {
 
 /**
  * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
- * each clause to its best measure plus a share of the others, and sorts. Clauses the previous answer cited get a
- * bonus when the question borrowed its topic.
+ * each clause to its best measure plus a share of the others, and returns the k best, highest first. Clauses the
+ * previous answer cited get a bonus when the question borrowed its topic.
  */
 export function rankClauses(
   prepared: Prepared,
@@ -35,6 +35,7 @@ export function rankClauses(
   query: AnalyzedQuery,
   terms: ReadonlyMap<string, number>,
   options: { department?: string; inTopic?: ReadonlySet<string>; previous?: ReadonlySet<string> },
+  k: number,
 ): Ranked[] {
   const scores = scorePacked(prepared.index, terms, buffers.scores);
   addRunBonus(prepared, query, scores, buffers);
@@ -54,20 +55,32 @@ export function rankClauses(
       bestMeasure[c] = measureIndex;
     } else rest[c]! += score;
   }
-  const ranked: Ranked[] = [];
+  // A clause's score: its best measure plus a share of the others (kept in `best`); the top one, for the bonus.
+  let top = 0;
   for (let c = 0; c < prepared.clauses.length; c++) {
-    if (best[c]! > 0) {
+    if (best[c]! > 0) best[c] = best[c]! + TUNING.secondaryMeasures * rest[c]!;
+    if (best[c]! > top) top = best[c]!;
+  }
+  if (options.previous && top > 0) {
+    for (let c = 0; c < prepared.clauses.length; c++) {
       const clause = prepared.clauses[c]!;
-      ranked.push({ clause, score: best[c]! + TUNING.secondaryMeasures * rest[c]!, measureIndex: bestMeasure[c]! });
+      if (best[c]! > 0 && options.previous.has(clauseKey(clause.doc, clause.clause)))
+        best[c] = best[c]! + TUNING.previousClauses * top;
     }
   }
-  if (options.previous && ranked.length > 0) {
-    const top = Math.max(...ranked.map((r) => r.score));
-    for (const r of ranked) {
-      if (options.previous.has(clauseKey(r.clause.doc, r.clause.clause))) r.score += TUNING.previousClauses * top;
+  // The k best, highest first, earlier clauses first on a tie (as a stable sort would put them).
+  const ranked: Ranked[] = [];
+  for (let c = 0; k > 0 && c < prepared.clauses.length; c++) {
+    const score = best[c]!;
+    if (score <= 0 || (ranked.length === k && score <= ranked[k - 1]!.score)) continue;
+    let at = ranked.length === k ? k - 1 : ranked.length;
+    while (at > 0 && ranked[at - 1]!.score < score) {
+      ranked[at] = ranked[at - 1]!;
+      at--;
     }
+    ranked[at] = { clause: prepared.clauses[c]!, score, measureIndex: bestMeasure[c]! };
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  return ranked;
 }
 
 /**
@@ -98,7 +111,7 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
   }
 }
 
-const NONE: readonly number[] = [];
+const NONE: readonly never[] = [];
 
 /** Ends measure m's current run: its bonus is mean weight × trigrams², as sum = mean × trigrams. */
 function closeRun(m: number, scores: Float64Array, { streak, sum }: Buffers): void {
@@ -114,15 +127,16 @@ export function weightedTerms(
   standIns: Set<string>,
 ): Map<string, number> {
   const terms = new Map(own);
-  for (const [term, weight] of own) {
-    if (term.length !== 1 || prepared.documentFrequency(term) > 0) continue;
-    const bigrams = prepared.bigramsOf.get(term) ?? [];
+  own.forEach((weight, term) => {
+    if (term.length !== 1 || prepared.documentFrequency(term) > 0) return;
+    const bigrams = prepared.bigramsOf.get(term) ?? NONE;
     const boost = weight * Math.min(TUNING.loneCharacter, 1 / Math.sqrt(bigrams.length));
     for (const bigram of bigrams) {
-      if (!terms.has(bigram)) standIns.add(bigram);
-      terms.set(bigram, Math.max(terms.get(bigram) ?? 0, boost));
+      const had = terms.get(bigram);
+      if (had === undefined) standIns.add(bigram);
+      if (had === undefined || had < boost) terms.set(bigram, boost);
     }
-  }
+  });
   return terms;
 }
 
@@ -134,9 +148,9 @@ export function withTopic(
   prepared: Prepared,
 ): Map<string, number> {
   const terms = new Map(own);
-  for (const [term, weight] of weightedTerms(prepared, topic.terms, standIns)) {
+  weightedTerms(prepared, topic.terms, standIns).forEach((weight, term) => {
     terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
-  }
+  });
   return terms;
 }
 

@@ -85,16 +85,23 @@ export function createRetriever(
     sum: new Float64Array(index.refs.length),
     lastAt: new Int32Array(index.refs.length),
   };
-  const rank = (query: AnalyzedQuery, terms: Map<string, number>, options: SearchOptions, topic?: Topic) =>
-    rankClauses(prepared, buffers, query, terms, {
-      department: options.department,
-      inTopic: options.topic ? topicClauses.get(options.topic) : undefined,
-      previous: topic?.clauses,
-    });
+  const rank = (query: AnalyzedQuery, terms: Map<string, number>, k: number, options: SearchOptions, topic?: Topic) =>
+    rankClauses(
+      prepared,
+      buffers,
+      query,
+      terms,
+      {
+        department: options.department,
+        inTopic: options.topic ? topicClauses.get(options.topic) : undefined,
+        previous: topic?.clauses,
+      },
+      k,
+    );
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
-    const topic = conversationTopic(options.history ?? [], analyze, prepared, (q, terms) => rank(q, terms, {}));
+    const topic = conversationTopic(options.history ?? [], analyze, prepared, (q, terms, k) => rank(q, terms, k, {}));
     const query = analyze(question);
     const standIns = new Set<string>();
     const own = weightedTerms(prepared, query.terms, standIns);
@@ -102,7 +109,7 @@ export function createRetriever(
     const terms = carried ? withTopic(own, topic, standIns, prepared) : own;
     // Judged together with the topic it borrowed; only the new question can name a topic outside the plan.
     const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...topic.words] } : query;
-    const ranked = rank(judged, terms, options, carried ? topic : undefined).slice(0, k);
+    const ranked = rank(judged, terms, k, options, carried ? topic : undefined);
 
     const top = ranked[0];
     const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
