@@ -115,17 +115,15 @@ export function createRetriever(
     const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
-    return {
+    const result: Retrieval = {
       query: question,
       normalized: query.normalized,
       relevant: judgement.relevant,
-      ...(query.outside ? { outside: query.outside } : {}),
       terms,
       standIns,
       analyzed: query,
       judgement,
       carried,
-      ...(carried ? { context: options.history!.at(-1) } : {}),
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         let excerpt: string | undefined;
@@ -143,6 +141,10 @@ export function createRetriever(
         };
       }),
     };
+    // Set after, not spread in: the optional fields keep the result one plain shape.
+    if (query.outside) result.outside = query.outside;
+    if (carried) result.context = options.history!.at(-1);
+    return result;
   }
 
   return {
