@@ -8,6 +8,8 @@ const CLAUSE_SHARE = 0.5;
 /** A further sentence must score at least this share of the best one, and add a term the others lack. */
 const SENTENCE_SHARE = 0.45;
 const MAX_SENTENCES = 3;
+/** Clause ids in document order (2.9 before 2.10); one collator, not one per comparison. */
+const CLAUSE_ORDER = new Intl.Collator(undefined, { numeric: true });
 
 export interface Scored extends SentenceSpan {
   score: number;
@@ -53,30 +55,49 @@ function gramsOf(sentence: SentenceSpan): Set<string> {
 /** The best sentence first, then up to two more that add terms it lacks, in document order. */
 export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
   const top = retrieval.hits[0]!.score;
-  const weights = [...retrieval.terms].map(([term, boost]) => [term, boost * retriever.idf(term)] as const);
+  // The question's terms and characters with their weights, as two arrays the sentence loop walks.
+  const terms: string[] = [];
+  const weights: number[] = [];
+  retrieval.terms.forEach((boost, term) => {
+    terms.push(term);
+    weights.push(boost * retriever.idf(term));
+  });
   const characters = new Set(retrieval.analyzed.content.match(/\p{Script=Han}/gu) ?? []);
-  for (const ch of characters)
-    if (!retrieval.terms.has(ch)) weights.push([ch, CHARACTER * characterIdf(retriever, ch)]);
+  for (const ch of characters) {
+    if (retrieval.terms.has(ch)) continue;
+    terms.push(ch);
+    weights.push(CHARACTER * characterIdf(retriever, ch));
+  }
   const candidates: Scored[] = [];
+  const held: string[] = []; // the terms the current sentence holds
   for (const hit of retrieval.hits) {
     if (hit.score < CLAUSE_SHARE * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
     const clauseFactor = hit.score / top;
-    clause.measures.forEach((_, m) => {
+    for (let m = 0; m < clause.measures.length; m++) {
       for (const sentence of sentencesOf(clause, m)) {
-        const matched = new Set<string>();
+        held.length = 0;
         let raw = 0;
         const grams = gramsOf(sentence);
-        for (const [term, weight] of weights) {
+        for (let t = 0; t < terms.length; t++) {
+          const term = terms[t]!;
           if (term.length <= 2 ? grams.has(term) : sentence.text.includes(term)) {
-            matched.add(term);
-            raw += weight;
+            held.push(term);
+            raw += weights[t]!;
           }
         }
         if (raw > 0)
-          candidates.push({ ...sentence, matched, score: (raw * clauseFactor) / (1 + sentence.text.length / 150) });
+          candidates.push({
+            clause: sentence.clause,
+            measure: sentence.measure,
+            start: sentence.start,
+            end: sentence.end,
+            text: sentence.text,
+            matched: new Set(held),
+            score: (raw * clauseFactor) / (1 + sentence.text.length / 150),
+          });
       }
-    });
+    }
   }
   candidates.sort((a, b) => b.score - a.score);
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
@@ -102,8 +123,6 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   }
   // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
   const [first, ...rest] = chosen;
-  rest.sort(
-    (a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start,
-  );
+  rest.sort((a, b) => CLAUSE_ORDER.compare(a.clause.clause, b.clause.clause) || a.start - b.start);
   return [first!, ...rest];
 }

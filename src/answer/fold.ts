@@ -15,17 +15,17 @@ const NUMERALS: Record<string, string> = {
   九: '9', 玖: '9',
 }; // prettier-ignore
 
+/** Every character folded: full-width ASCII, the ideographic space and the numerals. */
+const FOLDED = new RegExp(`[\\uff01-\\uff5e\\u3000${Object.keys(NUMERALS).join('')}]`, 'g');
+
 /**
  * Folds full-width ASCII (６３Ｘ＠（）), the ideographic space and Chinese numerals to ASCII, keeping every offset.
  * @example foldForRedaction('一三八９７') // '13897'
  */
 export function foldForRedaction(text: string): string {
-  let out = '';
-  for (const ch of text) {
+  return text.replace(FOLDED, (ch) => {
     const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += NUMERALS[ch] ?? ch;
-  }
-  return out;
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return code === 0x3000 ? ' ' : NUMERALS[ch]!;
+  });
 }
