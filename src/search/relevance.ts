@@ -60,7 +60,8 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
   const relevant =
     clause !== undefined &&
     score >= TUNING.minScore &&
-    absentShare < TUNING.absentShare &&
+    (absentShare < TUNING.absentShare ||
+      (score >= TUNING.absentOverrideScore && share >= TUNING.absentOverrideCoverage)) &&
     (query.outside
       ? share >= TUNING.outsideCoverage
       : share >= TUNING.coverage || (score >= TUNING.strongScore && share >= TUNING.weakCoverage));
