@@ -276,6 +276,19 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer.split('\n')[0]).not.toMatch(/\d/);
   });
 
+  it('a figure the question claims and the plan lacks is questioned first and never repeated', async () => {
+    for (const question of ['失独的特扶金是不是涨到每月2000了', '独生子女父母退休 加发5%还有吗']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toBe('方案里没有你提到的这个数字，请以下面的原文为准。');
+      expect(answer.answer, question).not.toMatch(/2000|5%/);
+    }
+    // The plan's own figure in the question is no claim to question: 98 days are quoted.
+    const stated = await ask('产假98天之外青海还多给吗');
+    expect(stated.coverage).toBe('direct');
+    expect(stated.answer).not.toContain('没有你提到的这个数字');
+  });
+
   it('answers a question wrapped in chatty framing instead of refusing it', async () => {
     const answer = await ask('说白了，单位到底给不给弄个母婴室啊，还是嘴上说说');
     expect(answer.coverage).toBe('direct');

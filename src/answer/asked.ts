@@ -126,3 +126,22 @@ export function asksOf(question: string): Ask[] {
 export function missingAsk(asks: readonly Ask[], quoted: string): Ask | undefined {
   return asks.find((ask) => ask !== 'department' && !ASKS[ask].answeredBy.test(quoted));
 }
+
+/**
+ * A figure the question states (an amount, a share, a number of days or hours: 奖励10万元, 加发5%, 每月2000,
+ * 200学时, 二三十万): a claim to check, not a fact to repeat. A year (2025年) and a 123xx service hotline are not.
+ */
+const CLAIMED =
+  /(\d[\d,.]*\d|\d|[一二两三四五六七八九十百千万]+)\s*(万|千|元|块|%|％|‰|学时|小时|天|个月|周)|(?<![\d.,])(?!123\d\d(?!\d))(\d[\d,]{1,}\d)(?![\d.,]|\s*年)/g;
+
+/** The first figure the question states that the quoted text does not hold (the same number, bounded by
+ * non-digits, before the same unit), if any. */
+export function unstatedFigure(question: string, quoted: string): string | undefined {
+  for (const [figure, number, unit, bare] of question.matchAll(CLAIMED)) {
+    const digits = (number ?? bare!).replace(/,/g, '');
+    if (!/^[\d.]+$/.test(digits)) return figure; // 二三十万: the plan writes its figures in digits
+    const sameUnit = unit ? `\\s*${unit === '块' ? '元' : unit === '％' ? '%' : unit}` : '';
+    if (!new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d.])${sameUnit}`).test(quoted)) return figure;
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, asksForRanking, asksOf, missingAsk } from './asked';
+import { ASKS, asksForRanking, asksOf, missingAsk, unstatedFigure } from './asked';
 import type { Binding } from './binding';
 import { type Scored, chooseSentences } from './choose';
 import { declineAnswer } from './decline';
@@ -56,7 +56,10 @@ export function extractiveAnswer(
   const unmentioned = retrieval.judgement.absentWords.find(
     (w) => !w.joined && w.text.length > 1 && own.has(w.text),
   )?.text;
-  const partial = missing !== undefined || (unmentioned !== undefined && !english);
+  // A figure the question states that the quotes do not hold (奖励10万元, 每月2000) is a claim the plan does not
+  // make: the answer says so before quoting what the plan does say, and never repeats the figure.
+  const figure = missing ? undefined : unstatedFigure(asked, firstQuotes.join(''));
+  const partial = missing !== undefined || figure !== undefined || (unmentioned !== undefined && !english);
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -68,6 +71,7 @@ export function extractiveAnswer(
   const topics = narrowed ? topicsOf(retrieval, citations.map((c) => c.quote).join('')) : firstTopics;
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
+  else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
   else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
   // Not partial, so the quotes are the ones the days were read from.
   else if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
@@ -132,6 +136,12 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   }
   return { body, citations, cite };
 }
+
+/** The lead of an answer whose question states a figure the quotes do not hold. */
+const UNSTATED_FIGURE = {
+  zh: '方案里没有你提到的这个数字，请以下面的原文为准。',
+  en: 'The plan does not contain the figure you mention; rely on the text quoted below.',
+};
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
