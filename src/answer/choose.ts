@@ -82,7 +82,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
-  const lead = candidates.find((c) => c.clause.clause === topClause) ?? candidates[0]!;
+  const lead = candidates.find((c) => c.clause.id === topClause) ?? candidates[0]!;
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);
   for (const candidate of candidates) {
@@ -102,8 +102,6 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   }
   // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
   const [first, ...rest] = chosen;
-  rest.sort(
-    (a, b) => a.clause.clause.localeCompare(b.clause.clause, undefined, { numeric: true }) || a.start - b.start,
-  );
+  rest.sort((a, b) => a.clause.id.localeCompare(b.clause.id, undefined, { numeric: true }) || a.start - b.start);
   return [first!, ...rest];
 }

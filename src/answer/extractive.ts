@@ -96,14 +96,14 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   const citations: Citation[] = [];
   const cite = (clause: Clause, start: number, end: number): number => {
     const last = citations.at(-1);
-    if (last && last.clause === clause.clause && last.doc === clause.doc && last.end === start) {
+    if (last && last.clause === clause.id && last.doc === clause.docId && last.end === start) {
       last.end = end;
       last.quote = clause.text.slice(last.start, end);
       return citations.length;
     }
     citations.push({
-      doc: clause.doc,
-      clause: clause.clause,
+      doc: clause.docId,
+      clause: clause.id,
       title: clause.title,
       quote: clause.text.slice(start, end),
       start,
@@ -115,7 +115,7 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   for (const sentence of chosen) {
     const pick = pickSpan(sentence, quantity);
     // A span inside or around one already quoted adds nothing (a title sentence and the body it opens).
-    if (citations.some((c) => c.clause === pick.clause.clause && c.start < pick.end && pick.start < c.end)) continue;
+    if (citations.some((c) => c.clause === pick.clause.id && c.start < pick.end && pick.start < c.end)) continue;
     // A target whose sentence does not name its year takes it from its paragraph (到2025年…), quoted too.
     const year = pick.binding === 'target' ? yearOf(pick) : undefined;
     const yearMarker = year ? cite(pick.clause, year.start, year.end) : 0;
@@ -155,7 +155,7 @@ function departmentLines(
   english: boolean,
 ): string[] {
   const lines: string[] = [];
-  const measures = [...new Map(chosen.map((s) => [`${s.clause.clause}/${s.measure}`, s])).values()].slice(0, 2);
+  const measures = [...new Map(chosen.map((s) => [`${s.clause.id}/${s.measure}`, s])).values()].slice(0, 2);
   for (const { clause, measure: index, text } of measures) {
     const measure = clause.measures[index]!;
     if (measure.end === measure.noteStart) continue;

@@ -36,7 +36,7 @@ export function conversationTopic(
     }
     const judged = { ...query, words };
     const ranked = rank(judged, terms).slice(0, CITED);
-    topic = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.doc, r.clause.clause))) };
+    topic = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.docId, r.clause.id))) };
   }
   return topic;
 }

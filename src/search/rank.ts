@@ -46,7 +46,7 @@ export function rankClauses(
     const score = scores[i]!;
     if (score <= 0) continue;
     const { clause, index: measureIndex } = prepared.measures[i]!;
-    if (options.inTopic && !options.inTopic.has(clause.clause)) continue;
+    if (options.inTopic && !options.inTopic.has(clause.id)) continue;
     if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
     const c = prepared.clauseOf[i]!;
     if (score > best[c]!) {
@@ -65,7 +65,7 @@ export function rankClauses(
   if (options.previous && ranked.length > 0) {
     const top = Math.max(...ranked.map((r) => r.score));
     for (const r of ranked) {
-      if (options.previous.has(clauseKey(r.clause.doc, r.clause.clause))) r.score += TUNING.previousClauses * top;
+      if (options.previous.has(clauseKey(r.clause.docId, r.clause.id))) r.score += TUNING.previousClauses * top;
     }
   }
   return ranked.sort((a, b) => b.score - a.score);

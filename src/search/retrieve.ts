@@ -56,7 +56,7 @@ export interface Retriever {
   idf(term: string): number;
   /** Whether the index holds the term. */
   knows(term: string): boolean;
-  clause(doc: string, clause: string): Clause | undefined;
+  clause(docId: string, id: string): Clause | undefined;
   clauses: readonly Clause[];
 }
 
@@ -121,8 +121,8 @@ export function createRetriever(
       hits: ranked.map(({ clause, score, measureIndex }) => {
         const m = clause.measures[measureIndex]!;
         return {
-          doc: clause.doc,
-          clause: clause.clause,
+          doc: clause.docId,
+          clause: clause.id,
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
@@ -138,7 +138,7 @@ export function createRetriever(
     analyze,
     idf: prepared.idf,
     knows: (term) => prepared.documentFrequency(term) > 0,
-    clause: (doc, id) => prepared.byKey.get(clauseKey(doc, id)),
+    clause: (docId, id) => prepared.byKey.get(clauseKey(docId, id)),
     clauses: prepared.clauses,
   };
 }

@@ -44,7 +44,7 @@ const ClauseLinks = ({ clauses }: { clauses: Clause[] }) => (
   <ul>
     {clauses.map((c) => (
       <li>
-        <button type="button" data-tree-clause={c.clause} title={`${c.path.label}（条款 ${c.clause}）`}>
+        <button type="button" data-tree-clause={c.id} title={`${c.path.label}（条款 ${c.id}）`}>
           {c.path.label}
         </button>
       </li>
