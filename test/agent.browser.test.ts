@@ -223,7 +223,7 @@ describe('hotline console', () => {
 
     const reply = page.locator('#reply');
     await expect.poll(() => reply.textContent()).toContain('依据方案第二部分第15条《降低生育成本》');
-    expect(await reply.textContent()).toContain('牵头部门');
+    expect(await reply.textContent()).toContain('牵头单位');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await reply.textContent());
     await page.screenshot({ path: join(ARTIFACTS, 'agent-reply-1366x768.png') });
   });

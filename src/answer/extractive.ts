@@ -1,6 +1,7 @@
 // The default answerer: picks the plan's sentences that answer the question and composes a short reply from
 // them, so every fact in the reply is a quote. It leads with what was asked (days, who is responsible) or says
 // first what the plan does not state (coverage "partial"). No model, no network.
+import { ROLE_LABELS } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import type { Answer, Citation } from '../schema/answer';
@@ -166,7 +167,7 @@ function departmentLines(
     lines.push(
       english
         ? `Lead: ${leads || '—'}; also responsible: ${partners || '—'}[${marker}]`
-        : `${about}${leads ? `牵头部门：${leads}` : `负责部门：${partners}`}${leads && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
+        : `${about}${leads ? `${ROLE_LABELS.zh.lead}：${leads}` : `${ROLE_LABELS.zh.partnersAlone}：${partners}`}${leads && partners ? `；${ROLE_LABELS.zh.partners}：${partners}` : ''}[${marker}]`,
     );
   }
   return lines;

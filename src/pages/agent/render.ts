@@ -32,7 +32,7 @@ function duties(measure: MeasureEntry['measure'], department = ''): HTMLElement 
     { class: 'duty' },
     h('span', { class: 'k' }, t.leadKey),
     lead,
-    measure.partners.length > 0 && h('span', { class: 'k' }, t.partnerKey),
+    measure.partners.length > 0 && h('span', { class: 'k' }, measure.lead.length ? t.partnerKey : t.partnerAloneKey),
     measure.partners.length > 0 && h('span', { class: 'partners' }, ...names(measure.partners, department)),
   );
 }
