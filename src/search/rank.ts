@@ -5,7 +5,7 @@ import { scorePacked } from './packed';
 import { clauseKey, type Prepared, runKey } from './prepare';
 import type { AnalyzedQuery } from './query';
 import type { SearchOptions } from './retrieve';
-import type { Topic } from './followup';
+import type { Thread } from './followup';
 import { TUNING } from './tuning';
 
 export interface Buffers {
@@ -28,7 +28,7 @@ export interface Ranked {
 /**
  * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
  * each clause to its best measure plus a share of the others, and sorts. Clauses the previous answer cited get a
- * bonus when the question borrowed its topic.
+ * bonus when the question borrowed its thread.
  */
 export function rankClauses(
   prepared: Prepared,
@@ -123,15 +123,15 @@ export function weightedTerms(
   return terms;
 }
 
-/** The question's own terms with the conversation topic's at TUNING.carryOver of their weight. */
-export function withTopic(
+/** The question's own terms with the conversation thread's at TUNING.carryOver of their weight. */
+export function withThread(
   own: Map<string, number>,
-  topic: Topic,
+  thread: Thread,
   standIns: Set<string>,
   prepared: Prepared,
 ): Map<string, number> {
   const terms = new Map(own);
-  for (const [term, weight] of weightedTerms(prepared, topic.terms, standIns)) {
+  for (const [term, weight] of weightedTerms(prepared, thread.terms, standIns)) {
     terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
   }
   return terms;
