@@ -1,4 +1,4 @@
-// Who does what in the plan: measures listed by department (牵头 = lead, 按职责分工负责 = partner) or topic,
+// Who does what in the plan: measures listed by department (牵头 = lead, 按职责分工负责 = partners) or topic,
 // each with how binding it is and how to cite it aloud. Pure functions over the built corpus.
 import { type Binding, BINDING_LABELS, bindingOf } from '../answer/binding';
 import { sentencesOf } from '../corpus/sentences';
