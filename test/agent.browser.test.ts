@@ -97,7 +97,7 @@ describe('hotline console', () => {
     const inGroup = (key: string) =>
       page.locator(`[data-group="${key}"] [data-clause]`).evaluateAll((els) => els.map((e) => e.dataset.clause));
     await expect(inGroup('lead')).resolves.toEqual(leads.map((m) => m.clause));
-    await expect(inGroup('partner')).resolves.toEqual(shares.map((m) => m.clause));
+    await expect(inGroup('partners')).resolves.toEqual(shares.map((m) => m.clause));
     await expect(page.locator('[data-group="lead"] .group-label').textContent()).resolves.toBe(
       `牵头（${leads.length}）`,
     );
@@ -109,7 +109,7 @@ describe('hotline console', () => {
       page.evaluate(() => document.activeElement?.closest('[data-group]')?.getAttribute('data-group'));
     await expect.poll(focused).toBe('lead');
     for (let i = 0; i < leads.length; i++) await page.keyboard.press('ArrowDown');
-    await expect.poll(focused).toBe('partner');
+    await expect.poll(focused).toBe('partners');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('#detail [data-open-clause]').getAttribute('data-open-clause'))
@@ -223,7 +223,7 @@ describe('hotline console', () => {
 
     const reply = page.locator('#reply');
     await expect.poll(() => reply.textContent()).toContain('依据方案第二部分第15条《降低生育成本》');
-    expect(await reply.textContent()).toContain('牵头部门');
+    expect(await reply.textContent()).toContain('牵头单位');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await reply.textContent());
     await page.screenshot({ path: join(ARTIFACTS, 'agent-reply-1366x768.png') });
   });

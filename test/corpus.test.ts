@@ -6,7 +6,7 @@ import { cleanText, loadCorpus } from '../src/node/corpus-files';
 
 const [plan] = loadCorpus();
 const clauses = plan!.clauses;
-const byId = (id: string) => clauses.find((c) => c.clause === id)!;
+const byId = (id: string) => clauses.find((c) => c.id === id)!;
 
 describe('cleaning the source page', () => {
   const text = cleanText('qh2022');
@@ -48,7 +48,7 @@ describe('cleaning the source page', () => {
 
 describe('clauses', () => {
   it('parses 30 clauses in document order with the agreed ids', () => {
-    expect(clauses.map((c) => c.clause)).toEqual([
+    expect(clauses.map((c) => c.id)).toEqual([
       '0',
       '1.1',
       '1.2',

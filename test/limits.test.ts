@@ -99,6 +99,10 @@ describe('per-client budgets', () => {
     expect(() => nodeBindings({ MODEL_CONCURRENCY: '-1' })).toThrow(/MODEL_CONCURRENCY/);
     expect(() => nodeBindings({ EMBED_TITLE: '青海省卫生健康委员会生育政策问答服务平台官方' })).toThrow(/EMBED_TITLE/);
     expect(() => nodeBindings({ EMBED_TITLE: '问答\n热线' })).toThrow(/EMBED_TITLE/);
+    // The server's own and the WeChat channel's are parsed by the same schema, at the same moment.
+    expect(() => nodeBindings({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS: "0"/);
+    expect(() => nodeBindings({ WECHAT_TOKEN: 'token', WECHAT_MENU_QUESTIONS: '=' })).toThrow(/WECHAT_MENU_QUESTIONS/);
+    expect(() => nodeBindings({ WECHAT_ENCODING_AES_KEY: 'a'.repeat(43) })).toThrow(/WECHAT_APP_ID/);
   });
 
   it('a malformed setting past the start answers 503 in Chinese, JSON on the API, a page elsewhere', async () => {

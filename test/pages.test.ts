@@ -17,12 +17,12 @@ describe('GET /clauses/:clause', () => {
     expect(html).toContain('<h1>15.降低生育成本</h1>');
     expect(html).toContain('二、重点任务 › （四）加快构建生育友好环境');
     expect(html).toContain(`<mark id="quote">${text.slice(30, 84)}</mark>`);
-    expect(html).toContain('<dt>牵头部门</dt><dd>省卫生健康委</dd>');
+    expect(html).toContain('<dt>牵头单位</dt><dd>省卫生健康委</dd>');
     expect(html).toContain('<dd>省医保局</dd>');
     // Departments beside a lead share the work (配合); where the plan names no lead they are responsible (负责).
-    expect(html).toContain('<dt>配合部门</dt>');
+    expect(html).toContain('<dt>配合单位</dt>');
     const alone = await (await get('/clauses/2.10')).text();
-    expect(alone).toContain('<dt>负责部门</dt><dd>各市州政府</dd>');
+    expect(alone).toContain('<dt>负责单位</dt><dd>各市州政府</dd>');
     expect(alone).not.toContain('责任单位');
   });
 

@@ -70,9 +70,10 @@ describe('POST /wechat when a part fails', () => {
     expect((await wechat.open(res)).fields.Content).toContain('15天');
   });
 
-  it('treats an unreadable WeChat setting as a fault of the service (500), not of the message', async () => {
+  it('treats an unreadable WeChat setting as a fault of the service (503, as every malformed setting), not of the message', async () => {
     const { path, init } = platform('plain').callback(textMessage(newUser(), '陪产假几天'));
     const res = await app.request(path, init, wechatEnv('plain', { WECHAT_MENU_QUESTIONS: '=' }));
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('服务配置有误');
   });
 });

@@ -103,7 +103,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
-  const lead = candidates.find((c) => c.clause.clause === topClause) ?? candidates[0]!;
+  const lead = candidates.find((c) => c.clause.id === topClause) ?? candidates[0]!;
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);
   for (const candidate of candidates) {
@@ -123,6 +123,6 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   }
   // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
   const [first, ...rest] = chosen;
-  rest.sort((a, b) => CLAUSE_ORDER.compare(a.clause.clause, b.clause.clause) || a.start - b.start);
+  rest.sort((a, b) => CLAUSE_ORDER.compare(a.clause.id, b.clause.id) || a.start - b.start);
   return [first!, ...rest];
 }

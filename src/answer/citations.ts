@@ -24,8 +24,8 @@ export function locateCitation(location: TextCitation, sent: readonly SentResult
   const span = findQuote(clause.text, location.cited_text, result);
   if (!span) return undefined;
   return {
-    doc: clause.doc,
-    clause: clause.clause,
+    doc: clause.docId,
+    clause: clause.id,
     title: clause.title,
     quote: clause.text.slice(span.start, span.end),
     start: span.start,

@@ -1,6 +1,7 @@
 // The default answerer: picks the plan's sentences that answer the question and composes a short reply from
 // them, so every fact in the reply is a quote. It leads with what was asked (days, who is responsible) or says
 // first what the plan does not state (coverage "partial"). No model, no network.
+import { ROLE_LABELS } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import type { Answer, Citation } from '../schema/answer';
@@ -100,14 +101,14 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   const citations: Citation[] = [];
   const cite = (clause: Clause, start: number, end: number): number => {
     const last = citations.at(-1);
-    if (last && last.clause === clause.clause && last.doc === clause.doc && last.end === start) {
+    if (last && last.clause === clause.id && last.doc === clause.docId && last.end === start) {
       last.end = end;
       last.quote = clause.text.slice(last.start, end);
       return citations.length;
     }
     citations.push({
-      doc: clause.doc,
-      clause: clause.clause,
+      doc: clause.docId,
+      clause: clause.id,
       title: clause.title,
       quote: clause.text.slice(start, end),
       start,
@@ -119,7 +120,7 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   for (const sentence of chosen) {
     const pick = pickSpan(sentence, quantity);
     // A span inside or around one already quoted adds nothing (a title sentence and the body it opens).
-    if (citations.some((c) => c.clause === pick.clause.clause && c.start < pick.end && pick.start < c.end)) continue;
+    if (citations.some((c) => c.clause === pick.clause.id && c.start < pick.end && pick.start < c.end)) continue;
     // A target whose sentence does not name its year takes it from its paragraph (到2025年…), quoted too.
     const year = pick.binding === 'target' ? yearOf(pick) : undefined;
     const yearMarker = year ? cite(pick.clause, year.start, year.end) : 0;
@@ -165,7 +166,7 @@ function departmentLines(
   english: boolean,
 ): string[] {
   const lines: string[] = [];
-  const measures = [...new Map(chosen.map((s) => [`${s.clause.clause}/${s.measure}`, s])).values()].slice(0, 2);
+  const measures = [...new Map(chosen.map((s) => [`${s.clause.id}/${s.measure}`, s])).values()].slice(0, 2);
   for (const { clause, measure: index, text } of measures) {
     const measure = clause.measures[index]!;
     if (measure.end === measure.noteStart) continue;
@@ -176,7 +177,7 @@ function departmentLines(
     lines.push(
       english
         ? `Lead: ${leads || '—'}; also responsible: ${partners || '—'}[${marker}]`
-        : `${about}${leads ? `牵头部门：${leads}` : `负责部门：${partners}`}${leads && partners ? `；配合部门：${partners}` : ''}[${marker}]`,
+        : `${about}${leads ? `${ROLE_LABELS.zh.lead}：${leads}` : `${ROLE_LABELS.zh.partnersAlone}：${partners}`}${leads && partners ? `；${ROLE_LABELS.zh.partners}：${partners}` : ''}[${marker}]`,
     );
   }
   return lines;

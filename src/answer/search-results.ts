@@ -22,7 +22,7 @@ export interface SentResult {
  * @example sourceOf(clause2_15, 0) // 'plan://qh2022/2.15#m0'
  */
 export function sourceOf(clause: Clause, measure: number): string {
-  return `plan://${clause.doc}/${clause.clause}#m${measure}`;
+  return `plan://${clause.docId}/${clause.id}#m${measure}`;
 }
 
 /**

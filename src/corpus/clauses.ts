@@ -22,7 +22,7 @@ function titled(line: string): { title: string; body: string } {
 }
 
 interface Draft {
-  clause: string;
+  id: string;
   title: string;
   path: ClausePath;
   paragraphs: string[];
@@ -32,15 +32,15 @@ interface Draft {
  * Parses the clean text of a plan into clauses in document order.
  * A （N） heading with no body of its own and numbered tasks under it is a group; otherwise it is a clause.
  */
-export function parseClauses(doc: string, text: string): Clause[] {
+export function parseClauses(docId: string, text: string): Clause[] {
   const lines = text.split('\n');
   const drafts: Draft[] = [];
   let part = { number: 0, label: '前言' };
   let group: string | undefined;
   let current: Draft | undefined;
 
-  const open = (clause: string, title: string, label: string, body: string): void => {
-    current = { clause, title, path: { part: part.label, group, label }, paragraphs: body ? [body] : [] };
+  const open = (id: string, title: string, label: string, body: string): void => {
+    current = { id, title, path: { part: part.label, group, label }, paragraphs: body ? [body] : [] };
     if (!group) delete current.path.group;
     drafts.push(current);
   };
@@ -74,8 +74,8 @@ export function parseClauses(doc: string, text: string): Clause[] {
     }
   });
 
-  return drafts.map(({ clause, title, path, paragraphs }) => {
+  return drafts.map(({ id, title, path, paragraphs }) => {
     const body = paragraphs.join('\n');
-    return { doc, clause, title, path, text: body, measures: splitMeasures(body) };
+    return { docId, id, title, path, text: body, measures: splitMeasures(body) };
   });
 }

@@ -13,8 +13,8 @@ export function parseDepartments(note: string): { lead: string[]; partners: stri
   const leadAt = note.indexOf('牵头');
   const leadPart = leadAt >= 0 ? note.slice(0, leadAt) : '';
   const rest = leadAt >= 0 ? note.slice(leadAt + 2) : note;
-  const partnerPart = rest.replace(/^[，,]/, '').replace(/(按职责分工)?负责$/, '');
-  return { lead: names(leadPart), partners: names(partnerPart) };
+  const partnersPart = rest.replace(/^[，,]/, '').replace(/(按职责分工)?负责$/, '');
+  return { lead: names(leadPart), partners: names(partnersPart) };
 }
 
 function names(list: string): string[] {

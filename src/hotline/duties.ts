@@ -1,8 +1,9 @@
-// Who does what in the plan: measures listed by department (牵头 = lead, 按职责分工负责 = partner) or topic,
+// Who does what in the plan: measures listed by department (牵头 = lead, 按职责分工负责 = partners) or topic,
 // each with how binding it is and how to cite it aloud. Pure functions over the built corpus.
 import { type Binding, BINDING_LABELS, bindingOf } from '../answer/binding';
 import { sentencesOf } from '../corpus/sentences';
 import type { Clause, CorpusDoc } from '../corpus/types';
+import { clauseHeadOf } from '../schema/corpus';
 import { TOPICS } from '../corpus/topics';
 import type { BindingLevel, DepartmentDuties, MeasureBinding, MeasureEntry, MeasureFilter } from '../schema/hotline';
 
@@ -53,17 +54,14 @@ export function listMeasures(docs: readonly CorpusDoc[], filter: MeasureFilter =
   const topicClauses = filter.topic ? new Set(TOPICS[filter.topic]?.clauses ?? []) : undefined;
   return docs.flatMap((doc) =>
     doc.clauses
-      .filter((clause) => !topicClauses || topicClauses.has(clause.clause))
+      .filter((clause) => !topicClauses || topicClauses.has(clause.id))
       .flatMap((clause) =>
         clause.measures.flatMap((m, i) => {
           const { department } = filter;
           if (department && !m.lead.includes(department) && !m.partners.includes(department)) return [];
           return [
             {
-              doc: clause.doc,
-              clause: clause.clause,
-              title: clause.title,
-              path: clause.path,
+              ...clauseHeadOf(clause),
               citeAs: citeAs(clause),
               measure: { start: m.start, end: m.end, lead: m.lead, partners: m.partners },
               text: clause.text.slice(m.start, m.noteStart),
@@ -90,8 +88,8 @@ export function departmentsOf(docs: readonly CorpusDoc[]): DepartmentDuties[] {
     for (const clause of doc.clauses)
       for (const m of clause.measures) {
         const ref = {
-          doc: clause.doc,
-          clause: clause.clause,
+          doc: clause.docId,
+          clause: clause.id,
           title: clause.title,
           measure: { start: m.start, end: m.end },
         };

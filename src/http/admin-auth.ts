@@ -7,11 +7,12 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { some } from 'hono/combine';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import type { AppEnv } from './env';
+import { settingsFrom } from './settings';
 
 const REALM = 'staff';
 
 export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = c.env?.ADMIN_TOKEN;
+  const token = settingsFrom(c.env).adminToken;
   if (!token) return c.notFound();
   const check = some(
     bearerAuth({ verifyToken: (given) => timingSafeEqual(given, token), realm: REALM }),

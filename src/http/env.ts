@@ -36,6 +36,24 @@ export interface Bindings extends ModelBindings {
   TRUST_PROXY?: string;
   /** Optional. Heading of the chat inside the widget's frame; missing -> the service's own title. The URL cannot set it. */
   EMBED_TITLE?: string;
+  /** Node only. Address to listen on; missing -> 127.0.0.1 (this machine only); 0.0.0.0 serves every interface. */
+  HOST?: string;
+  /** Node only. Port to listen on; missing -> 8787; 0 picks a free port (the startup log names it). */
+  PORT?: string;
+  /** Node only. A client must send headers and body within this many ms (1–600000), or gets 408; missing -> 10000. */
+  REQUEST_TIMEOUT_MS?: string;
+  /** Node only. A request must be answered within this many ms (1–600000), or gets 503; missing -> 30000. */
+  RESPONSE_TIMEOUT_MS?: string;
+  /** Node only. POST /api/ask budget per client, "requests/seconds" or "off"; missing -> 30/60. */
+  RATE_LIMIT_ASK?: string;
+  /** Node only. Model answers per client, "requests/seconds" or "off"; missing -> 10/60 (then extractive). */
+  RATE_LIMIT_MODEL?: string;
+  /** Node only. GET /api/search budget per client, "requests/seconds" or "off"; missing -> 600/60. */
+  RATE_LIMIT_SEARCH?: string;
+  /** Node only. POST /api/feedback budget per client, "requests/seconds" or "off"; missing -> 30/60. */
+  RATE_LIMIT_FEEDBACK?: string;
+  /** Node only. The SQLite file; missing -> ./data/assistant.db; "off" or empty -> nothing is kept. */
+  DATABASE_PATH?: string;
   /** Rate Limiting binding ([[ratelimits]] in wrangler.toml; on Node a token bucket from RATE_LIMIT_ASK): POST /api/ask per client; missing -> no limit. */
   ASK_LIMITER?: RateLimiter;
   /** Same, for GET /api/search (RATE_LIMIT_SEARCH on Node); missing -> no limit. */

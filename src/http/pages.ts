@@ -48,7 +48,7 @@ export const pageRoutes = new Hono<AppEnv>()
       const { start, end, lang = 'zh' } = c.req.valid('query');
       const clause = findClause(id);
       if (!clause) return c.html(clauseNotFoundPage(redact(id), clauseStyles(), lang), 404);
-      return c.html(clausePage({ doc: docs[0]!.meta, clause, start, end, lang, styles: clauseStyles() }));
+      return c.html(clausePage({ meta: docs[0]!.meta, clause, start, end, lang, styles: clauseStyles() }));
     },
   )
   .get('/widget.js', (c) => {

@@ -12,12 +12,11 @@ import { once } from '../wechat/dedup';
 import { checkSignature, openMessage, sealReply } from '../wechat/envelope';
 import { replyTo, wechatModelSettings } from '../wechat/reply';
 import { messageQuery, verifyQuery } from '../wechat/schemas';
-import { type WechatSettings, wechatSettings } from '../wechat/settings';
 import { storeFor } from '../wechat/store';
 import { buildXml } from '../wechat/xml';
 import type { AppEnv } from './env';
 import { ApiError, validationError } from './errors';
-import { settingsFrom } from './settings';
+import { settingsFrom, type WechatSettings } from './settings';
 
 type WechatEnv = AppEnv & { Variables: { wechat: WechatSettings } };
 
@@ -30,7 +29,7 @@ const rejectQuery = (result: { success: boolean; error?: Parameters<typeof valid
 
 export const wechatRoutes = new Hono<WechatEnv>()
   .use('/wechat', async (c, next) => {
-    const settings = wechatSettings(c.env ?? {});
+    const settings = settingsFrom(c.env).wechat;
     if (!settings) return c.notFound();
     c.set('wechat', settings);
     await next();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Bindings } from '../http/env';
 import { nodeBindings, nodeFetch } from './bindings';
 import { serveWithLimits } from './serve';
-import { readServerSettings } from './settings';
+import { settingsFrom } from '../schema/settings';
 import { openSqlite } from './sqlite';
 
 const off = { RATE_LIMIT_ASK: 'off', RATE_LIMIT_MODEL: 'off', RATE_LIMIT_SEARCH: 'off', RATE_LIMIT_FEEDBACK: 'off' };
@@ -24,7 +24,7 @@ process.on('exit', () => {
 process.on('SIGTERM', () => process.exit(0));
 
 const env: Bindings = { ...nodeBindings(off), DB: db };
-const settings = readServerSettings({ HOST: '127.0.0.1', PORT: '0' });
+const settings = settingsFrom({ HOST: '127.0.0.1', PORT: '0' }).node;
 const listen = (fetch: Parameters<typeof serveWithLimits>[0]) =>
   new Promise<number>((resolve) => serveWithLimits(fetch, settings, (url) => resolve(Number(new URL(url).port))));
 

@@ -6,7 +6,7 @@ import { type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type ErrorCode, errorBody } from '../http/errors';
-import type { ServerSettings } from './settings';
+import type { NodeSettings } from '../schema/settings';
 
 /** A fetch handler given Node's bindings too (the socket, from which the app reads the client's address). */
 type Fetch = (request: Request, bindings: HttpBindings | Http2Bindings) => Response | Promise<Response>;
@@ -58,22 +58,22 @@ function answerClientErrors(server: Server): void {
 }
 
 /** Listens on HOST:PORT; `onListening` gets the address actually bound. A failed listen exits 1 with the reason. */
-export function serveWithLimits(fetch: Fetch, settings: ServerSettings, onListening: (url: string) => void): Server {
+export function serveWithLimits(fetch: Fetch, settings: NodeSettings, onListening: (url: string) => void): Server {
   const server = createAdaptorServer({
-    fetch: withDeadline(fetch, settings.RESPONSE_TIMEOUT_MS),
+    fetch: withDeadline(fetch, settings.responseTimeoutMs),
     serverOptions: {
-      headersTimeout: settings.REQUEST_TIMEOUT_MS,
-      requestTimeout: settings.REQUEST_TIMEOUT_MS,
+      headersTimeout: settings.requestTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
       // Node checks both limits on this period (default 30 s), so a cut would come up to 30 s late.
-      connectionsCheckingInterval: Math.min(1_000, Math.ceil(settings.REQUEST_TIMEOUT_MS / 4)),
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(settings.requestTimeoutMs / 4)),
     },
   }) as Server;
   answerClientErrors(server);
   server.on('error', (error) => {
-    console.error(`cannot listen on ${settings.HOST}:${settings.PORT}: ${error.message}`);
+    console.error(`cannot listen on ${settings.host}:${settings.port}: ${error.message}`);
     process.exit(1);
   });
-  server.listen(settings.PORT, settings.HOST, () => onListening(urlOf(server.address() as AddressInfo)));
+  server.listen(settings.port, settings.host, () => onListening(urlOf(server.address() as AddressInfo)));
   return server;
 }
 

@@ -1,22 +1,18 @@
 // Node entry (government intranets without a foreign cloud): serves the same app on HOST:PORT (default
 // 127.0.0.1:8787). `npm start` runs it from source; `npm run build` bundles it to dist/server.mjs for `node`.
 import type { Bindings } from '../http/env';
-import { settingsFrom } from '../schema/settings';
 import { nodeBindings, nodeFetch } from './bindings';
+import { settingsOrExit } from './cli-settings';
 import { serveWithLimits, stopOnSignals } from './serve';
-import { readServerSettings } from './settings';
 import { openStorage } from './storage';
 
-const settings = readServerSettings(process.env);
-const env: Bindings = {
-  ...nodeBindings(process.env), // every setting and per-client budget; a malformed one stops the start here
-  DB: openStorage(process.env),
-};
+const settings = settingsOrExit(process.env); // a malformed setting stops the start here, naming it
+const env: Bindings = { ...nodeBindings(process.env), DB: openStorage(settings) };
 
-const server = serveWithLimits(nodeFetch(env), settings, (url) => {
-  const mode = settingsFrom(env).model.apiKey
+const server = serveWithLimits(nodeFetch(env), settings.node, (url) => {
+  const mode = settings.model.apiKey
     ? 'Claude answers with extractive fallback'
     : 'extractive answers (no model configured)';
   console.log(`listening on ${url} — ${mode}`);
 });
-stopOnSignals(server, settings.RESPONSE_TIMEOUT_MS);
+stopOnSignals(server, settings.node.responseTimeoutMs);

@@ -16,8 +16,6 @@ const MIGRATIONS = [join(import.meta.dirname, 'migrations'), join(import.meta.di
  * serves answers (openStorage says that feedback is not kept). */
 const loadSqlite = (): typeof Database => createRequire(import.meta.url)('better-sqlite3') as typeof Database;
 
-export const DEFAULT_DATABASE_PATH = './data/assistant.db';
-
 /** How to run each statement this adapter made, synchronously, inside a batch's transaction. */
 const runners = new WeakMap<SqlStatement, () => void>();
 

@@ -1,16 +1,16 @@
 // Storage for the Node server: the SQLite file at DATABASE_PATH (default ./data/assistant.db; "off" keeps
 // nothing) and the retention job, run at start and then daily on a timer that never holds the process open.
 import type { SqlDatabase } from '../store/database';
-import { settingsFrom } from '../schema/settings';
+import type { Settings } from '../schema/settings';
 import { deleteExpired } from '../store/retention';
-import { DEFAULT_DATABASE_PATH, openSqlite } from './sqlite';
+import { openSqlite } from './sqlite';
 
 const DAY_MS = 86_400_000;
 
-/** Opens the database the environment names and starts retention; undefined (with a line saying so) when off. */
-export function openStorage(env: NodeJS.ProcessEnv): SqlDatabase | undefined {
-  const path = env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
-  if (path === '' || path === 'off') {
+/** Opens the database the settings name and starts retention; undefined (with a line saying so) when off. */
+export function openStorage(settings: Settings): SqlDatabase | undefined {
+  const path = settings.node.databasePath;
+  if (path === undefined) {
     console.log('storage off (DATABASE_PATH=off): feedback and unanswered questions are not being kept');
     return undefined;
   }
@@ -23,7 +23,7 @@ export function openStorage(env: NodeJS.ProcessEnv): SqlDatabase | undefined {
     );
     return undefined;
   }
-  const days = settingsFrom(env).retentionDays;
+  const days = settings.retentionDays;
   startRetention(db, days);
   console.log(`feedback and unanswered questions are kept in ${path} for ${days} days`);
   return db;

@@ -1,13 +1,7 @@
 // The Node server's rate limiter: a token bucket per client address, in this process's memory, with the Workers
 // Rate Limiting binding's interface so the app cannot tell them apart.
 import type { RateLimiter } from '../http/env';
-
-export interface Budget {
-  /** Requests a client may make at once (the bucket's size). */
-  limit: number;
-  /** Seconds in which a drained bucket fills again: the steady rate is limit / periodSeconds per second. */
-  periodSeconds: number;
-}
+import type { Budget } from '../schema/settings';
 
 /** Buckets idle this long are full again and can be forgotten, so memory follows active clients only. */
 const SWEEP_EVERY = 10_000;

@@ -1,6 +1,7 @@
 // The message catalogue: every string the chat, the widget, the clause page and the hotline console show, in
 // Simplified Chinese and English. Pages and clients import their section; a string missing in one language is a
 // type error. The answer text itself comes from the answerer (src/answer/), not from here.
+import { ROLE_LABELS, ROLE_VERBS } from '../corpus/labels';
 import { PLAN_TITLE } from '../corpus/plan';
 
 export const LANGS = ['zh', 'en'] as const;
@@ -128,11 +129,8 @@ export const WIDGET: Record<Lang, { title: string }> = {
 const clauseZh = {
   back: '← 返回政策问答',
   hint: '黄色标出的是问答中引用的原文。',
-  // One wording for departments everywhere (the answers, the hotline reply): 牵头部门 leads, 配合部门 share the
-  // work beside a lead, 负责部门 are responsible where the plan names no lead.
-  lead: '牵头部门',
-  partners: '配合部门',
-  partnersAlone: '负责部门',
+  // The departments' roles are worded once, in src/corpus/labels.ts (the answers and the hotline use them too).
+  ...ROLE_LABELS.zh,
   footnote: '以上为方案原文，具体执行以官方发布和解释为准。政策咨询可拨打 12345 政务服务便民热线。',
   notFoundTitle: '没有找到这一条',
   notFound: '方案中没有编号为“{id}”的条款，链接可能有误。',
@@ -144,9 +142,7 @@ export const CLAUSE: Record<Lang, typeof clauseZh> = {
   en: {
     back: '← Back to the Q&A',
     hint: 'The words quoted in the answer are marked in yellow.',
-    lead: 'Lead',
-    partners: 'With the lead',
-    partnersAlone: 'Responsible',
+    ...ROLE_LABELS.en,
     footnote:
       'This is the text of the Plan; the official publication and its interpretation prevail. For policy questions call the 12345 government service hotline.',
     notFoundTitle: 'Clause not found',
@@ -174,17 +170,17 @@ const consoleZh = {
   allTopics: '全部主题',
   department: '按部门筛选',
   departmentPlaceholder: '输入部门名称，如 医保',
-  departmentCounts: '牵头{lead}·配合{partner}',
+  departmentCounts: `${ROLE_VERBS.zh.lead}{lead}·${ROLE_VERBS.zh.partners}{partners}`,
   idle: '输入关键词，或选择主题、部门列出全部相关措施。',
   found: '找到 {n} 个条款',
   doubt: '；方案可能没有直接回答，请核对原文',
   nothing: '方案里没有找到相关内容，换个说法试试。',
   listed: '{who}：共 {n} 项措施（文档顺序）',
-  duties: '{name}：牵头 {lead} 项，配合 {partner} 项（文档顺序）',
+  duties: `{name}：${ROLE_VERBS.zh.lead} {lead} 项，${ROLE_VERBS.zh.partners} {partners} 项（文档顺序）`,
   failed: '查询失败：{message}',
   results: '检索结果',
-  leadGroup: '牵头（{n}）',
-  partnerGroup: '配合（{n}）',
+  leadGroup: `${ROLE_VERBS.zh.lead}（{n}）`,
+  partnersGroup: `${ROLE_VERBS.zh.partners}（{n}）`,
   detail: '条款全文',
   detailHint: '在结果上按 Enter，或点目录里的条款，在这里看全文。',
   offline: '连接不上服务，请检查网络后重试',
@@ -195,8 +191,9 @@ const consoleZh = {
   copied: '已复制，可直接粘贴到工单',
   copyRefused: '无法写入剪贴板，请选中下方文字复制',
   composeFailed: '生成失败：{message}',
-  leadKey: '牵头',
-  partnerKey: '配合',
+  leadKey: ROLE_LABELS.zh.lead,
+  partnersKey: ROLE_LABELS.zh.partners,
+  partnersAloneKey: ROLE_LABELS.zh.partnersAlone,
   unassigned: '未指定',
 };
 
@@ -220,17 +217,17 @@ export const CONSOLE: Record<Lang, typeof consoleZh> = {
     allTopics: 'All topics',
     department: 'Filter by department',
     departmentPlaceholder: 'Type a department, e.g. 医保',
-    departmentCounts: 'leads {lead} · shares {partner}',
+    departmentCounts: 'leads {lead} · shares {partners}',
     idle: 'Type keywords, or choose a topic or department to list every measure.',
     found: '{n} clauses found',
     doubt: '; the Plan may not answer this directly, check the text',
     nothing: 'Nothing found in the Plan: try other words.',
     listed: '{who}: {n} measures (in document order)',
-    duties: '{name}: leads {lead}, shares {partner} (in document order)',
+    duties: '{name}: leads {lead}, shares {partners} (in document order)',
     failed: 'Search failed: {message}',
     results: 'Results',
-    leadGroup: 'Leads (牵头): {n}',
-    partnerGroup: 'Shares (配合): {n}',
+    leadGroup: `Leads (${ROLE_VERBS.zh.lead}): {n}`,
+    partnersGroup: `Shares (${ROLE_VERBS.zh.partners}): {n}`,
     detail: 'Clause text',
     detailHint: 'Press Enter on a result, or pick a clause in the contents, to read it here.',
     offline: 'The service cannot be reached: check the network and try again',
@@ -241,8 +238,9 @@ export const CONSOLE: Record<Lang, typeof consoleZh> = {
     copied: 'Copied: paste it into the ticket',
     copyRefused: 'The clipboard refused: select the text below and copy it',
     composeFailed: 'Could not compose the reply: {message}',
-    leadKey: 'Lead',
-    partnerKey: 'Shares',
+    leadKey: ROLE_LABELS.en.lead,
+    partnersKey: ROLE_LABELS.en.partners,
+    partnersAloneKey: ROLE_LABELS.en.partnersAlone,
     unassigned: 'not named',
   },
 };

@@ -45,10 +45,15 @@ export const measure = measureSpan.extend({
 });
 export type Measure = z.infer<typeof measure>;
 
+/**
+ * One clause of a document, as the corpus build writes it. Inside the code a clause's own number is `id` and its
+ * document's id is `docId`; the API shows the same two values as `clause` and `doc` (see `clauseHead`).
+ */
 export const clause = z.object({
-  doc: z.string(),
+  /** The id of the document it belongs to (DocMeta.id). */
+  docId: z.string(),
   /** "0", "1.1", "2.15", "3.4" … */
-  clause: z.string(),
+  id: z.string(),
   title: z.string(),
   path: clausePath,
   /** The clause body in clean Simplified Chinese; paragraphs joined with "\n". */
@@ -57,8 +62,29 @@ export const clause = z.object({
 });
 export type Clause = z.infer<typeof clause>;
 
-/** Which clause something belongs to and where it sits: the head every clause-shaped response starts with. */
-export const clauseHead = clause.pick({ doc: true, clause: true, title: true, path: true });
+/**
+ * Which clause something belongs to and where it sits: the head every clause-shaped API response starts with.
+ * Its field names are the API's (`doc` = Clause.docId, `clause` = Clause.id); `clauseHeadOf` maps one to the other.
+ */
+export const clauseHead = z.object({
+  doc: z.string(),
+  clause: z.string(),
+  title: clause.shape.title,
+  path: clausePath,
+});
+export type ClauseHead = z.infer<typeof clauseHead>;
 
+/** A clause's head in the API's field names. */
+export const clauseHeadOf = ({ docId, id, title, path }: Clause): ClauseHead => ({
+  doc: docId,
+  clause: id,
+  title,
+  path,
+});
+
+/**
+ * A whole document as the corpus build writes it: its metadata (DocMeta) and its clauses. In code a CorpusDoc is
+ * named `doc`, a DocMeta `meta`, and a document's id string `docId`.
+ */
 export const corpusDoc = z.object({ meta: docMeta, clauses: z.array(clause) });
 export type CorpusDoc = z.infer<typeof corpusDoc>;

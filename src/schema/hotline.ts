@@ -43,6 +43,7 @@ export type DutyRef = z.infer<typeof dutyRef>;
 export const departmentDuties = z.object({
   name: z.string(),
   lead: z.array(dutyRef).meta({ description: '该部门牵头的措施' }),
+  /** The measures it is a partner in (Measure.partners); the API's field keeps its first name, `partner`. */
   partner: z.array(dutyRef).meta({ description: '该部门按职责分工负责的措施' }),
 });
 export type DepartmentDuties = z.infer<typeof departmentDuties>;

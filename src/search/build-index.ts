@@ -7,9 +7,9 @@ import { tokenize } from './tokenize';
 /** Field boosts: the clause title and group heading say what a measure is about more than its body does. */
 export const FIELDS = { title: 2, group: 1, body: 1, departments: 0.5 } as const;
 
-/** A measure's ref in the index: "doc/clause/measureIndex". */
-export function measureRef(doc: string, clause: string, measure: number): string {
-  return `${doc}/${clause}/${measure}`;
+/** A measure's ref in the index: "docId/clauseId/measureIndex". */
+export function measureRef(docId: string, clauseId: string, measure: number): string {
+  return `${docId}/${clauseId}/${measure}`;
 }
 
 // lunr tokenizes fields itself; this hands it our tokens as lunr.Token objects instead.
@@ -28,7 +28,7 @@ export function buildIndex(clauses: readonly Clause[]): lunr.Index {
     const group = clause.path.group?.replace(/^（.）/, '') ?? '';
     clause.measures.forEach((measure, i) => {
       builder.add({
-        ref: measureRef(clause.doc, clause.clause, i),
+        ref: measureRef(clause.docId, clause.id, i),
         title: clause.title,
         group,
         body: clause.text.slice(measure.start, measure.noteStart),

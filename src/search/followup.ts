@@ -1,12 +1,13 @@
-// The topic a conversation is on, from its earlier user turns: each turn is analysed in order, a thin one borrows
-// the topic before it, and the clauses the turn's search put first stand for what its answer cited. Derived on the
+// The thread a conversation is on, from its earlier user turns: each turn is analysed in order, a thin one borrows
+// the thread before it, and the clauses the turn's search put first stand for what its answer cited. Derived on the
 // server from the citizen's own questions, so a forged assistant turn changes nothing.
 import type { Clause } from '../corpus/types';
 import { clauseKey, type Prepared } from './prepare';
 import type { AnalyzedQuery, QueryWord } from './query';
 import { TUNING } from './tuning';
 
-export interface Topic {
+/** What a conversation is on so far (not a hotline topic of corpus/topics.json, which filters the search). */
+export interface Thread {
   terms: Map<string, number>;
   words: QueryWord[];
   /** Clauses (doc/clause) the latest answer would have cited. */
@@ -16,29 +17,29 @@ export interface Topic {
 /** How many of a turn's top clauses stand for what its answer cited. */
 const CITED = 2;
 
-/** The conversation's topic after `history` (oldest first), or undefined when there is none. */
-export function conversationTopic(
+/** The conversation's thread after `history` (oldest first), or undefined when there is none. */
+export function conversationThread(
   history: readonly string[],
   analyze: (question: string) => AnalyzedQuery,
   prepared: Prepared,
   rank: (query: AnalyzedQuery, terms: Map<string, number>, k: number) => readonly { clause: Clause }[],
-): Topic | undefined {
-  let topic: Topic | undefined;
+): Thread | undefined {
+  let thread: Thread | undefined;
   for (const turn of history) {
     const query = analyze(turn);
     if (query.words.length === 0) continue;
-    const borrow = topic !== undefined && isThin(query, prepared);
+    const borrow = thread !== undefined && isThin(query, prepared);
     const terms = new Map(query.terms);
     const words = [...query.words];
     if (borrow) {
-      for (const [term, weight] of topic!.terms) if (!terms.has(term)) terms.set(term, weight * TUNING.carryOver);
-      words.push(...topic!.words);
+      for (const [term, weight] of thread!.terms) if (!terms.has(term)) terms.set(term, weight * TUNING.carryOver);
+      words.push(...thread!.words);
     }
     const judged = { ...query, words };
     const ranked = rank(judged, terms, CITED);
-    topic = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.doc, r.clause.clause))) };
+    thread = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.docId, r.clause.id))) };
   }
-  return topic;
+  return thread;
 }
 
 /** Opening words of an elliptical follow-up (那…呢, 还有…, what about…). */

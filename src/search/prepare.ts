@@ -42,12 +42,12 @@ export function runKey(text: string, at: number): number {
   return isHanCode(a) && isHanCode(b) && isHanCode(c) ? (a * 0x10000 + b) * 0x10000 + c : -1;
 }
 
-export const clauseKey = (doc: string, clause: string): string => `${doc}/${clause}`;
+export const clauseKey = (docId: string, id: string): string => `${docId}/${id}`;
 
 /** Prepares documents and their loaded index for search. */
 export function prepare(docs: readonly CorpusDoc[], index: LoadedIndex): Prepared {
   const clauses = docs.flatMap((doc) => doc.clauses);
-  const byKey = new Map(clauses.map((clause) => [clauseKey(clause.doc, clause.clause), clause]));
+  const byKey = new Map(clauses.map((clause) => [clauseKey(clause.docId, clause.id), clause]));
   const measures: MeasureRef[] = index.refs.map((ref) => {
     const cut = ref.lastIndexOf('/');
     const clause = byKey.get(ref.slice(0, cut));

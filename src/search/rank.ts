@@ -4,7 +4,7 @@ import type { Clause } from '../corpus/types';
 import { scorePacked } from './packed';
 import { clauseKey, type Prepared, runKey } from './prepare';
 import type { AnalyzedQuery } from './query';
-import type { Topic } from './followup';
+import type { Thread } from './followup';
 import { TUNING } from './tuning';
 
 export interface Buffers {
@@ -27,7 +27,7 @@ export interface Ranked {
 /**
  * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
  * each clause to its best measure plus a share of the others, and returns the k best, highest first. Clauses the
- * previous answer cited get a bonus when the question borrowed its topic.
+ * previous answer cited get a bonus when the question borrowed its thread.
  */
 export function rankClauses(
   prepared: Prepared,
@@ -46,7 +46,7 @@ export function rankClauses(
     const score = scores[i]!;
     if (score <= 0) continue;
     const { clause, index: measureIndex } = prepared.measures[i]!;
-    if (options.inTopic && !options.inTopic.has(clause.clause)) continue;
+    if (options.inTopic && !options.inTopic.has(clause.id)) continue;
     if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
     const c = prepared.clauseOf[i]!;
     if (score > best[c]!) {
@@ -64,7 +64,7 @@ export function rankClauses(
   if (options.previous && top > 0) {
     for (let c = 0; c < prepared.clauses.length; c++) {
       const clause = prepared.clauses[c]!;
-      if (best[c]! > 0 && options.previous.has(clauseKey(clause.doc, clause.clause)))
+      if (best[c]! > 0 && options.previous.has(clauseKey(clause.docId, clause.id)))
         best[c] = best[c]! + TUNING.previousClauses * top;
     }
   }
@@ -140,15 +140,15 @@ export function weightedTerms(
   return terms;
 }
 
-/** The question's own terms with the conversation topic's at TUNING.carryOver of their weight. */
-export function withTopic(
+/** The question's own terms with the conversation thread's at TUNING.carryOver of their weight. */
+export function withThread(
   own: Map<string, number>,
-  topic: Topic,
+  thread: Thread,
   standIns: Set<string>,
   prepared: Prepared,
 ): Map<string, number> {
   const terms = new Map(own);
-  weightedTerms(prepared, topic.terms, standIns).forEach((weight, term) => {
+  weightedTerms(prepared, thread.terms, standIns).forEach((weight, term) => {
     terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
   });
   return terms;

@@ -2,12 +2,12 @@
 import { TOPICS } from '../corpus/topics';
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { sentencesOf } from '../corpus/sentences';
-import { conversationTopic, isThin, type Topic } from './followup';
+import { conversationThread, isThin, type Thread } from './followup';
 import type { Lexicon } from './lexicon';
 import type { LoadedIndex } from './packed';
 import { clauseKey, prepare } from './prepare';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
-import { rankClauses, weightedTerms, withTopic } from './rank';
+import { rankClauses, weightedTerms, withThread } from './rank';
 import { type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
 import type { SearchHit } from '../schema/search';
@@ -33,7 +33,7 @@ export interface Retrieval extends SearchResult {
   outside?: string;
   /** How far the top clause covers the question, and what the plan lacks of it. */
   judgement: Judgement;
-  /** Whether the question was thin and borrowed the conversation's topic. */
+  /** Whether the question was thin and borrowed the conversation's thread. */
   carried: boolean;
   /** When carried, the earlier user turn it borrowed from: what it asked for (days, cost) carries over too. */
   context?: string;
@@ -41,11 +41,11 @@ export interface Retrieval extends SearchResult {
 
 export interface SearchOptions {
   k?: number;
-  /** Earlier user turns, oldest first: an elliptical follow-up borrows their topic. */
+  /** Earlier user turns, oldest first: an elliptical follow-up borrows their thread. */
   history?: readonly string[];
   /** Keep only measures this department leads or shares. */
   department?: string;
-  /** Keep only clauses with this topic. */
+  /** Keep only clauses of this hotline topic (corpus/topics.json). */
   topic?: string;
 }
 
@@ -56,7 +56,7 @@ export interface Retriever {
   idf(term: string): number;
   /** Whether the index holds the term. */
   knows(term: string): boolean;
-  clause(doc: string, clause: string): Clause | undefined;
+  clause(docId: string, id: string): Clause | undefined;
   clauses: readonly Clause[];
 }
 
@@ -85,7 +85,7 @@ export function createRetriever(
     sum: new Float64Array(index.refs.length),
     lastAt: new Int32Array(index.refs.length),
   };
-  const rank = (query: AnalyzedQuery, terms: Map<string, number>, k: number, options: SearchOptions, topic?: Topic) =>
+  const rank = (query: AnalyzedQuery, terms: Map<string, number>, k: number, options: SearchOptions, thread?: Thread) =>
     rankClauses(
       prepared,
       buffers,
@@ -94,22 +94,22 @@ export function createRetriever(
       {
         department: options.department,
         inTopic: options.topic ? topicClauses.get(options.topic) : undefined,
-        previous: topic?.clauses,
+        previous: thread?.clauses,
       },
       k,
     );
 
   function search(question: string, options: SearchOptions = {}): Retrieval {
     const k = options.k ?? 5;
-    const topic = conversationTopic(options.history ?? [], analyze, prepared, (q, terms, k) => rank(q, terms, k, {}));
+    const thread = conversationThread(options.history ?? [], analyze, prepared, (q, terms, k) => rank(q, terms, k, {}));
     const query = analyze(question);
     const standIns = new Set<string>();
     const own = weightedTerms(prepared, query.terms, standIns);
-    const carried = topic !== undefined && isThin(query, prepared);
-    const terms = carried ? withTopic(own, topic, standIns, prepared) : own;
-    // Judged together with the topic it borrowed; only the new question can name a topic outside the plan.
-    const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...topic.words] } : query;
-    const ranked = rank(judged, terms, k, options, carried ? topic : undefined);
+    const carried = thread !== undefined && isThin(query, prepared);
+    const terms = carried ? withThread(own, thread, standIns, prepared) : own;
+    // Judged together with the thread it borrowed; only the new question can name a topic outside the plan.
+    const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...thread.words] } : query;
+    const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
 
     const top = ranked[0];
     const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
@@ -128,8 +128,8 @@ export function createRetriever(
         const m = clause.measures[measureIndex]!;
         let excerpt: string | undefined;
         return {
-          doc: clause.doc,
-          clause: clause.clause,
+          doc: clause.docId,
+          clause: clause.id,
           title: clause.title,
           path: clause.path,
           score: Math.round(score * 1000) / 1000,
@@ -152,7 +152,7 @@ export function createRetriever(
     analyze,
     idf: prepared.idf,
     knows: (term) => prepared.documentFrequency(term) > 0,
-    clause: (doc, id) => prepared.byKey.get(clauseKey(doc, id)),
+    clause: (docId, id) => prepared.byKey.get(clauseKey(docId, id)),
     clauses: prepared.clauses,
   };
 }

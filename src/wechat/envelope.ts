@@ -3,7 +3,7 @@
 import { ApiError } from '../http/errors';
 import { CipherError, createCipher, type WechatCipher } from './cipher';
 import { type MessageQuery, sealedEnvelope, type WechatMessage, wechatMessage } from './schemas';
-import type { WechatSettings } from './settings';
+import type { WechatSettings } from '../schema/settings';
 import { isFresh, signatureMatches, wechatSignature } from './signature';
 import { buildXml, parseXml, XmlError } from './xml';
 

@@ -24,7 +24,7 @@ const sentencesOf = (quote: string) =>
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function labelOf(citation: Citation): string {
-  const clause = docs.find((d) => d.meta.id === citation.doc)?.clauses.find((c) => c.clause === citation.clause);
+  const clause = docs.find((d) => d.meta.id === citation.doc)?.clauses.find((c) => c.id === citation.clause);
   return clause ? clauseLabel(clause.path) : citation.title;
 }
 

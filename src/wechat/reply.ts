@@ -9,7 +9,7 @@ import type { ModelSettings } from '../schema/settings';
 import { wechatText } from './format';
 import { historyOf, remember } from './history';
 import type { WechatMessage } from './schemas';
-import type { WechatSettings } from './settings';
+import type { WechatSettings } from '../schema/settings';
 import type { ShortStore } from './store';
 import { recordAsk } from '../store/record';
 import { PLAN_TITLE } from '../corpus/plan';

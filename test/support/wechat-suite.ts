@@ -266,7 +266,7 @@ export function wechatSuite(send: Send, bindings: Bindings = {}) {
 
   describe('the WeChat text form', () => {
     it("labels every clause by the plan's own numbering", () => {
-      const labels = Object.fromEntries(docs[0]!.clauses.map((c) => [c.clause, clauseLabel(c.path)]));
+      const labels = Object.fromEntries(docs[0]!.clauses.map((c) => [c.id, clauseLabel(c.path)]));
       expect(labels).toMatchObject({
         '0': '前言',
         '1.2': '第一部分（二）',

@@ -78,7 +78,7 @@ async function runSearch(): Promise<void> {
       const { measures } = await listMeasures(f.topic, department, abort.signal);
       if (department) {
         const lead = measures.filter((m) => m.measure.lead.includes(department)).length;
-        const counts = { name: department, lead, partner: measures.length - lead };
+        const counts = { name: department, lead, partners: measures.length - lead };
         return show(f, measures, fill(text.duties, counts), department);
       }
       const who = topicSelect.selectedOptions[0]?.text ?? '';

@@ -44,7 +44,7 @@ const ClauseLinks = ({ clauses }: { clauses: Clause[] }) => (
   <ul>
     {clauses.map((c) => (
       <li>
-        <button type="button" data-tree-clause={c.clause} title={`${c.path.label}（条款 ${c.clause}）`}>
+        <button type="button" data-tree-clause={c.id} title={`${c.path.label}（条款 ${c.id}）`}>
           {c.path.label}
         </button>
       </li>
@@ -122,7 +122,7 @@ export function agentPage({ doc, topics, departments, q, lang, styles, scripts }
                     <li id={`department-${i}`} role="option" aria-selected="false" data-department={d.name}>
                       <span class="name">{d.name}</span>
                       <span class="counts">
-                        {fill(t.departmentCounts, { lead: d.lead.length, partner: d.partner.length })}
+                        {fill(t.departmentCounts, { lead: d.lead.length, partners: d.partner.length })}
                       </span>
                     </li>
                   ))}

@@ -15,7 +15,7 @@ function bindingChips(binding: MeasureEntry['binding']): HTMLElement {
   return chips;
 }
 
-/** Departments as text, the one the agent filtered by marked, so its role (lead or partner) shows at a glance. */
+/** Departments as text, the one the agent filtered by marked, so its role (lead or partners) shows at a glance. */
 function names(list: string[], department: string): HTMLElement[] {
   return list.flatMap((name, i) => {
     const node = name === department ? h('mark', {}, name) : h('span', {}, name);
@@ -32,7 +32,7 @@ function duties(measure: MeasureEntry['measure'], department = ''): HTMLElement 
     { class: 'duty' },
     h('span', { class: 'k' }, t.leadKey),
     lead,
-    measure.partners.length > 0 && h('span', { class: 'k' }, t.partnerKey),
+    measure.partners.length > 0 && h('span', { class: 'k' }, measure.lead.length ? t.partnersKey : t.partnersAloneKey),
     measure.partners.length > 0 && h('span', { class: 'partners' }, ...names(measure.partners, department)),
   );
 }

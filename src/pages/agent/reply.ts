@@ -1,4 +1,5 @@
 // "Copy reply": a short answer an agent can read to the caller or paste into the ticket, naming the clause.
+import { ROLE_LABELS } from '../../corpus/labels';
 import { ask, type MeasureEntry } from './api';
 
 const MAX_QUOTE = 160;
@@ -7,7 +8,7 @@ const MAX_QUOTE = 160;
  * The reply for an opened measure. With a caller's question, the service's extractive answer (POST /api/ask) is
  * used when it cites the opened clause; otherwise (no question, declined, or an answer about another clause)
  * the opened measure is quoted itself, so the reply always matches what the agent is looking at.
- * @example "依据方案第二部分第14条《加强综合监管》：方案明确规定：建立托育机构备案信用承诺制……牵头部门：省卫生健康委。"
+ * @example "依据方案第二部分第14条《加强综合监管》：方案明确规定：建立托育机构备案信用承诺制……牵头单位：省卫生健康委。"
  */
 export async function composeReply(
   entry: MeasureEntry,
@@ -39,10 +40,10 @@ export async function composeReply(
 
 /** Names the lead department unless the answer already did: the caller always learns whom to contact. */
 function withLead(text: string, entry: MeasureEntry): string {
-  if (text.includes('牵头部门') || text.includes('负责部门')) return '';
+  if (text.includes(ROLE_LABELS.zh.lead) || text.includes(ROLE_LABELS.zh.partnersAlone)) return '';
   const { lead, partners } = entry.measure;
-  if (lead.length) return `牵头部门：${lead.join('、')}。`;
-  return partners.length ? `负责部门：${partners.join('、')}。` : '';
+  if (lead.length) return `${ROLE_LABELS.zh.lead}：${lead.join('、')}。`;
+  return partners.length ? `${ROLE_LABELS.zh.partnersAlone}：${partners.join('、')}。` : '';
 }
 
 function firstSentences(text: string, max: number): string {

@@ -44,7 +44,7 @@ export class ResultList {
       this.list.replaceChildren(
         ...[
           leads.length > 0 && group('lead', text.leadGroup, rows.slice(0, leads.length)),
-          shares.length > 0 && group('partner', text.partnerGroup, rows.slice(leads.length)),
+          shares.length > 0 && group('partners', text.partnersGroup, rows.slice(leads.length)),
         ].filter((g): g is HTMLElement => Boolean(g)),
       );
     }

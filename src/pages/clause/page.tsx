@@ -6,7 +6,8 @@ import { document } from '../layout';
 import { CLAUSE, fill, type Lang } from '../messages';
 
 export interface ClausePageProps {
-  doc: DocMeta;
+  /** The metadata of the clause's document. */
+  meta: DocMeta;
   clause: Clause;
   /** The quote's offsets in clause.text; ignored unless 0 <= start < end <= text length. */
   start?: number;
@@ -64,7 +65,7 @@ function blocks(clause: Clause, mark: Span | undefined, t: (typeof CLAUSE)[Lang]
   return out;
 }
 
-export function clausePage({ doc, clause, start, end, lang, styles }: ClausePageProps) {
+export function clausePage({ meta, clause, start, end, lang, styles }: ClausePageProps) {
   const t = CLAUSE[lang];
   /** On an English page the plan's own words are still Chinese. */
   const zh = lang === 'en' ? 'zh-CN' : undefined;
@@ -72,7 +73,7 @@ export function clausePage({ doc, clause, start, end, lang, styles }: ClausePage
   const mark = valid ? { start, end } : undefined;
   const { part, group, label } = clause.path;
   return document({
-    title: `${clause.title} - ${doc.title}`,
+    title: `${clause.title} - ${meta.title}`,
     lang,
     styles,
     bodyClass: 'clause-page',
@@ -82,7 +83,7 @@ export function clausePage({ doc, clause, start, end, lang, styles }: ClausePage
           <a href={lang === 'en' ? '/?lang=en' : '/'}>{t.back}</a>
         </nav>
         <p class="source" lang={zh}>
-          《{doc.title}》（{doc.issuer}，{doc.published}）
+          《{meta.title}》（{meta.issuer}，{meta.published}）
         </p>
         <p class="path" lang={zh}>
           {[part, group].filter(Boolean).join(' › ')}
