@@ -139,6 +139,16 @@ describe('retrieval', () => {
     expect(vocabulary.dictionary?.['take']).toBeUndefined();
   });
 
+  it('folds English plurals the glossary lacks to the word it has (nurseries, wives)', () => {
+    expect(vocabulary.dictionary?.['nurseries']).toBeUndefined();
+    const nurseries = retriever.search('Are there subsidies for nurseries?');
+    expect(nurseries.analyzed.words.map((w) => w.text)).toContain('nursery');
+    expect(nurseries.hits[0]!.clause).toBe('2.12');
+    const wives = retriever.search('How long is leave for husbands whose wives gave birth?');
+    expect(wives.analyzed.words.find((w) => w.text === 'wife')?.terms).toContain('配偶');
+    expect(wives.judgement.covered).toBeGreaterThan(0.5);
+  });
+
   it('weighs a clause title above a passing mention', () => {
     expect(top('人口监测')).toBe('2.4');
     expect(top('出生缺陷')).toBe('2.8');

@@ -2,6 +2,7 @@
 // rest into words and weigh each by how much it tells (general-language statistics, src/search/lexicon.ts), so
 // framing (说白了, 到底, 还是) drops out by measure rather than by a hand list.
 import type { Lexicon } from './lexicon';
+import { lemmatize } from './english';
 import { blank, matcher } from './matcher';
 import { normalize } from './normalize';
 import { isHan, tokenize } from './tokenize';
@@ -62,6 +63,12 @@ export function compileVocabulary(
   let englishMatcher: ReturnType<typeof matcher> | undefined;
   const englishWords = (text: string) =>
     (englishMatcher ??= matcher(new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)]), true))(text);
+  // Every single word of the glossary's and the dictionary's phrases, for folding inflections (prices -> price).
+  let englishVocabulary: Set<string> | undefined;
+  const knowsEnglish = (word: string): boolean =>
+    (englishVocabulary ??= new Set(
+      [...Object.keys(vocabulary.english), ...Object.keys(dictionary)].flatMap((phrase) => phrase.split(' ')),
+    )).has(word);
   const places = matcher(vocabulary.places);
   const subjectOf = new Map<string, string>();
   for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -126,8 +133,10 @@ export function compileVocabulary(
   return (question) => {
     const normalized = normalize(question);
     const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
-    const text = blank(unredacted, places(unredacted));
-    const matches = [...citizenWords(text), ...(/[a-z]{2}/.test(text) ? englishWords(text) : [])];
+    const latin = /[a-z]{2}/.test(unredacted);
+    const folded = latin ? lemmatize(unredacted, knowsEnglish) : unredacted;
+    const text = blank(folded, places(folded));
+    const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
     const { content, words, phrases, mended } = informativeWords(text, lexicon, matches, bridgeOf, mend, citizenBridge);
     found.push(...mended);
