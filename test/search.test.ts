@@ -129,6 +129,10 @@ describe('retrieval', () => {
     // Words the plan uses, and words that sound like none of its words, stay as typed.
     expect(words('社区托育')).toEqual(['社区', '托育']);
     expect(words('孕妇能吃螃蟹吗').join('')).toContain('螃蟹');
+    // A real word is a slip only where its sound-alike makes a phrase of the plan with its neighbour.
+    expect(words('生三胎住院的钱 生于保险给报不')).toContain('生育');
+    expect(top('生三胎住院的钱 生于保险给报不')).toBe('2.15');
+    expect(words('我生于青海 想问托育')).toContain('生于');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

@@ -77,8 +77,9 @@ export interface Segment {
 export interface Lexicon {
   /** Segments a run of Han characters into words. */
   segment(run: string, offset?: number): Segment[];
-  /** The plan's or the vocabulary's one word that sounds like this one, written otherwise (a pinyin slip). */
-  homophone(word: string): string | undefined;
+  /** The plan's or the vocabulary's one word that sounds like this one, written otherwise (a pinyin slip). A word
+   * of general Chinese with that sound is never taken for a slip, unless `evenWords` (the caller has context). */
+  homophone(word: string, evenWords?: boolean): string | undefined;
   /** Rarity of one character in general Chinese (ln of its inverse frequency). */
   charInfo(ch: string): number;
 }
@@ -193,7 +194,7 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
 
   let readings: Map<string, string[]> | undefined;
   /** The one candidate word that sounds like `word` but is written otherwise, if any (陪产价 -> 陪产假). */
-  function homophone(word: string): string | undefined {
+  function homophone(word: string, evenWords = false): string | undefined {
     const sounds = packed.sounds;
     if (!sounds || word.length < 2) return undefined;
     if (!readings) {
@@ -211,7 +212,7 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
     const found = new Set<string>();
     for (const sounding of soundings) {
       const [target, ...words] = sounds.homophones[sounding]?.split('|') ?? [];
-      if (target && target !== word && !words.includes(word) && slipped(word, target)) found.add(target);
+      if (target && target !== word && (evenWords || !words.includes(word)) && slipped(word, target)) found.add(target);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }

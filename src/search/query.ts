@@ -128,6 +128,15 @@ export function compileVocabulary(
     }
     return mends.get(word);
   };
+  // A word of general Chinese may still be a slip where its context says so (生于保险): the words module asks.
+  const mendsOfWords = new Map<string, string | undefined>();
+  const mendWord = (word: string): string | undefined => {
+    if (!mendsOfWords.has(word)) {
+      if (mendsOfWords.size > MAX_REMEMBERED) mendsOfWords.clear();
+      mendsOfWords.set(word, vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word, true));
+    }
+    return mendsOfWords.get(word);
+  };
   const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
 
   return (question) => {
@@ -138,7 +147,16 @@ export function compileVocabulary(
     const text = blank(folded, places(folded));
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
-    const { content, words, phrases, mended } = informativeWords(text, lexicon, matches, bridgeOf, mend, citizenBridge);
+    const { content, words, phrases, mended } = informativeWords(
+      text,
+      lexicon,
+      matches,
+      bridgeOf,
+      mend,
+      citizenBridge,
+      isPlanWord,
+      mendWord,
+    );
     found.push(...mended);
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 

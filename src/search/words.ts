@@ -90,12 +90,17 @@ export function informativeWords(
   bridgeOf: (word: string) => { terms: string[]; info: number },
   mend: (word: string) => string | undefined,
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined,
+  inPlan: (text: string) => boolean,
+  mendWord: (word: string) => string | undefined,
 ): { content: string; words: QueryWord[]; phrases: Phrase[]; mended: string[] } {
   const found: Found = {
     lexicon,
     mend,
     citizenBridge,
+    inPlan,
+    mendWord,
     words: [],
+    phrases: [],
     mended: [],
     keep: new Array<boolean>(text.length).fill(false),
     weights: new Array<number>(text.length).fill(0), // per kept Han character of the citizen's own words
@@ -146,7 +151,7 @@ export function informativeWords(
     content += keep[i] ? text.slice(i, end) : ' '.repeat(end - i);
     i = end;
   }
-  const phrases: Phrase[] = [];
+  const phrases: Phrase[] = found.phrases;
   for (let i = 0; i < text.length;) {
     let end = i;
     while (end < text.length && weights[end]! > MIN_PHRASE_WEIGHT) end++;
@@ -161,7 +166,13 @@ interface Found {
   lexicon: Lexicon;
   mend: (word: string) => string | undefined;
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined;
+  /** Whether the plan's text holds this run of characters. */
+  inPlan: (text: string) => boolean;
+  /** The sound-alike of a word the dictionary knows (生于 -> 生育), taken only where the context says so. */
+  mendWord: (word: string) => string | undefined;
   words: QueryWord[];
+  /** Phrases found while segmenting (a slip's phrase as meant), beside those of the typed text. */
+  phrases: Phrase[];
   mended: string[];
   /** Per character of the question: whether it belongs to an informative word. */
   keep: boolean[];
@@ -171,13 +182,31 @@ interface Found {
 
 /** Segments one Han run (at `runStart` in the question) and adds its informative words, mending pinyin slips. */
 function addRun(run: string, runStart: number, found: Found): void {
-  const { lexicon, mend, citizenBridge, words, mended, keep, weights } = found;
+  const { lexicon, mend, mendWord, citizenBridge, inPlan, words, mended, keep, weights } = found;
   const segments = joinLoneCharacters(lexicon.segment(run, runStart));
   for (let k = 0; k < segments.length; k++) {
     let segment = segments[k]!;
     // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
     const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
     let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+    // A word the dictionary knows is a slip only where its sound-alike makes a phrase of the plan with the word
+    // beside it and the word as typed does not (生于保险 -> 生育保险): 生于 stays a word everywhere else.
+    if (!meant && !unknown && segment.text.length > 1 && segment.info >= TUNING.fillerInfo) {
+      const sound = mendWord(segment.text);
+      const before = segments[k - 1];
+      const next = segments[k + 1];
+      const phrase =
+        sound && next && inPlan(sound + next.text) && !inPlan(segment.text + next.text)
+          ? sound + next.text
+          : sound && before && inPlan(before.text + sound) && !inPlan(before.text + segment.text)
+            ? before.text + sound
+            : undefined;
+      if (phrase) {
+        meant = sound;
+        // The phrase as meant is what a measure holds exactly: it earns the run bonus the typed one cannot.
+        found.phrases.push({ text: phrase, weights: new Array<number>(phrase.length).fill(weightOf(TUNING.fullInfo)) });
+      }
+    }
     // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
     const after = segments[k + 1];
     if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
