@@ -204,6 +204,12 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.judgement.absentWords.map((w) => w.text).join('')).toMatch(/冻|卵/);
   });
 
+  it('lets a near-top clause that speaks to more of the question lead (母婴室 over 母婴安全)', () => {
+    const result = retriever.search('商场车站 母婴室 有要求吗');
+    expect(result.hits[0]!.clause).toBe('2.18');
+    expect(result.hits.map((h) => h.clause)).toContain('2.5');
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

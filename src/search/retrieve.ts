@@ -10,6 +10,7 @@ import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query'
 import { rankClauses, weightedTerms, withThread } from './rank';
 import { type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
+import { TUNING } from './tuning';
 import type { SearchHit } from '../schema/search';
 
 export type { MeasureMatch, SearchHit } from '../schema/search';
@@ -111,8 +112,16 @@ export function createRetriever(
     const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...thread.words] } : query;
     const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
 
-    const top = ranked[0];
-    const judgement = judge(judged, top?.score ?? 0, top?.clause, prepared.plan());
+    // Near the top, the clause that speaks to more of what was asked leads: the score counts shared terms, the
+    // judgement what each word tells (商场车站 母婴室 有要求吗: 母婴安全 outscores 母婴室 on 母婴 alone).
+    let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
+    for (let i = 1; i < ranked.length && ranked[i]!.score >= TUNING.nearTop * ranked[0]!.score; i++) {
+      const other = judge(judged, ranked[i]!.score, ranked[i]!.clause, prepared.plan());
+      if (other.covered >= judgement.covered + TUNING.betterCoverage) {
+        ranked.unshift(...ranked.splice(i, 1));
+        judgement = other;
+      }
+    }
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
     const result: Retrieval = {
