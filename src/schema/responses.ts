@@ -24,7 +24,10 @@ export const searchResult = z.object({
   query: z.string(),
   normalized: z.string().meta({ description: '繁简转换、清理后的查询' }),
   relevant: z.boolean().meta({ description: '方案是否真的回答了这个问题' }),
-  hits: z.array(searchHit.extend({ measure: measure.meta({ description: '最匹配的一项措施' }) })),
+  hits: z.array(searchHit.extend({ measure: measure.meta({ description: '最匹配的一项措施' }) })).meta({
+    description:
+      '按相关程度排列：一般按 score（词语匹配分）从高到低；分数接近时，更完整回答问题的条款排在前面，所以 score 不一定递减',
+  }),
 });
 
 export const clauseList = z.object({
