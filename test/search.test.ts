@@ -133,6 +133,7 @@ describe('retrieval', () => {
     expect(words('生三胎住院的钱 生于保险给报不')).toContain('生育');
     expect(top('生三胎住院的钱 生于保险给报不')).toBe('2.15');
     expect(words('我生于青海 想问托育')).toContain('生于');
+    expect(words('社会扶养费现在还交不交')).toContain('抚养费');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

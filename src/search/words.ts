@@ -189,9 +189,10 @@ function addRun(run: string, runStart: number, found: Found): void {
     // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
     const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
     let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
-    // A word the dictionary knows is a slip only where its sound-alike makes a phrase of the plan with the word
-    // beside it and the word as typed does not (生于保险 -> 生育保险): 生于 stays a word everywhere else.
-    if (!meant && !unknown && segment.text.length > 1 && segment.info >= TUNING.fillerInfo) {
+    // A word of general Chinese is a slip only where its sound-alike makes a phrase of the plan with the word
+    // beside it and the word as typed does not (生于保险 -> 生育保险, 社会扶养费 -> 社会抚养费): 生于 stays a
+    // word everywhere else.
+    if (!meant && segment.text.length > 1 && segment.info >= TUNING.fillerInfo) {
       const sound = mendWord(segment.text);
       const before = segments[k - 1];
       const next = segments[k + 1];
