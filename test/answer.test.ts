@@ -269,6 +269,14 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(new Set(answer.citations.map((c) => c.clause))).toEqual(new Set(['2.3']));
   });
 
+  it('how to get a certificate, or the procedure, is asked as where and how: partial when the plan gives neither', async () => {
+    for (const question of ['青海居住证咋办', '领养个孩子要走啥程序']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toMatch(/^方案没有写明.*具体办理地点和方式/);
+    }
+  });
+
   it('a count the plan does not give is partial, and no number is stated', async () => {
     const answer = await ask('我们县有几所公办幼儿园');
     expect(answer.coverage).toBe('partial');
