@@ -39,6 +39,18 @@ export function wordCoverage(word: QueryWord, target: CoverageText): number {
   return hits / (word.text.length - 1);
 }
 
+/** Share of the question's information a clause covers (0–1): what judge calls `covered`, alone. */
+export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
+  const target = coverageTextOf(clause);
+  let total = 0;
+  let covered = 0;
+  for (const word of query.words) {
+    total += word.info;
+    covered += word.info * wordCoverage(word, target);
+  }
+  return total > 0 ? covered / total : 0;
+}
+
 /** Judges the top clause's score and text against the question; `plan` is the whole plan's text. */
 export function judge(query: AnalyzedQuery, score: number, clause: Clause | undefined, plan: CoverageText): Judgement {
   const target = clause ? coverageTextOf(clause) : undefined;

@@ -8,7 +8,7 @@ import type { LoadedIndex } from './packed';
 import { clauseKey, prepare } from './prepare';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
 import { rankClauses, weightedTerms, withThread } from './rank';
-import { type Judgement, judge } from './relevance';
+import { coveredShare, type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
 import { TUNING } from './tuning';
 import type { SearchHit } from '../schema/search';
@@ -116,11 +116,9 @@ export function createRetriever(
     // judgement what each word tells (商场车站 母婴室 有要求吗: 母婴安全 outscores 母婴室 on 母婴 alone).
     let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
     for (let i = 1; i < ranked.length && ranked[i]!.score >= TUNING.nearTop * ranked[0]!.score; i++) {
-      const other = judge(judged, ranked[i]!.score, ranked[i]!.clause, prepared.plan());
-      if (other.covered >= judgement.covered + TUNING.betterCoverage) {
-        ranked.unshift(...ranked.splice(i, 1));
-        judgement = other;
-      }
+      if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
+      ranked.unshift(...ranked.splice(i, 1));
+      judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
     }
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
