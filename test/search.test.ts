@@ -221,6 +221,13 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.hits[0]?.clause).toBe('2.14');
   });
 
+  it('carries the thread’s exact phrases, and judges a qualifier on the thread it continues', () => {
+    const result = retriever.search('农村也一样吗', { history: ['出生一件事能一起办哪些事'] });
+    expect(result.carried).toBe(true);
+    expect(result.hits[0]?.clause).toBe('2.3');
+    expect(result.relevant).toBe(true);
+  });
+
   it('never carries over into a question with a topic of its own', () => {
     const result = retriever.search('孕前检查免费吗', { history: ['陪产假几天'] });
     expect(result.carried).toBe(false);

@@ -3,13 +3,15 @@
 // server from the citizen's own questions, so a forged assistant turn changes nothing.
 import type { Clause } from '../corpus/types';
 import { clauseKey, type Prepared } from './prepare';
-import type { AnalyzedQuery, QueryWord } from './query';
+import type { AnalyzedQuery, Phrase, QueryWord } from './query';
 import { TUNING } from './tuning';
 
 /** What a conversation is on so far (not a hotline topic of corpus/topics.json, which filters the search). */
 export interface Thread {
   terms: Map<string, number>;
   words: QueryWord[];
+  /** The thread's exact-run phrases (出生一件事), at TUNING.carryOver of their weight once carried. */
+  phrases: Phrase[];
   /** Clauses (doc/clause) the latest answer would have cited. */
   clauses: Set<string>;
 }
@@ -31,16 +33,23 @@ export function conversationThread(
     const borrow = thread !== undefined && isThin(query, prepared);
     const terms = new Map(query.terms);
     const words = [...query.words];
+    const phrases = [...query.phrases];
     if (borrow) {
       for (const [term, weight] of thread!.terms) if (!terms.has(term)) terms.set(term, weight * TUNING.carryOver);
       words.push(...thread!.words);
+      phrases.push(...carriedPhrases(thread!));
     }
-    const judged = { ...query, words };
+    const judged = { ...query, words, phrases };
     const ranked = rank(judged, terms, CITED);
-    thread = { terms, words, clauses: new Set(ranked.map((r) => clauseKey(r.clause.docId, r.clause.id))) };
+    const clauses = new Set(ranked.map((r) => clauseKey(r.clause.docId, r.clause.id)));
+    thread = { terms, words, phrases, clauses };
   }
   return thread;
 }
+
+/** A thread's phrases at TUNING.carryOver of their weight, as a follow-up that borrows the thread ranks with them. */
+export const carriedPhrases = (thread: Thread): Phrase[] =>
+  thread.phrases.map(({ text, weights }) => ({ text, weights: weights.map((w) => w * TUNING.carryOver) }));
 
 /** Opening words of an elliptical follow-up (那…呢, 还有…, what about…). */
 const FOLLOW_UP_OPENING = /^(那|那么|还有|另外|如果|要是|and |what about |how about )/;

@@ -2,7 +2,7 @@
 import { TOPICS } from '../corpus/topics';
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { sentencesOf } from '../corpus/sentences';
-import { conversationThread, isThin, type Thread } from './followup';
+import { carriedPhrases, conversationThread, isThin, type Thread } from './followup';
 import type { Lexicon } from './lexicon';
 import type { LoadedIndex } from './packed';
 import { clauseKey, prepare } from './prepare';
@@ -109,7 +109,9 @@ export function createRetriever(
     const carried = thread !== undefined && isThin(query, prepared);
     const terms = carried ? withThread(own, thread, standIns, prepared) : own;
     // Judged together with the thread it borrowed; only the new question can name a topic outside the plan.
-    const judged: AnalyzedQuery = carried ? { ...query, words: [...query.words, ...thread.words] } : query;
+    const judged: AnalyzedQuery = carried
+      ? { ...query, words: [...query.words, ...thread.words], phrases: [...query.phrases, ...carriedPhrases(thread)] }
+      : query;
     const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
 
     // Near the top, the clause that speaks to more of what was asked leads: the score counts shared terms, the
@@ -119,6 +121,13 @@ export function createRetriever(
       if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
       ranked.unshift(...ranked.splice(i, 1));
       judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
+    }
+    // A thin follow-up that stays on the clause the conversation is on is judged as that conversation was: its own
+    // words only qualify it (出生一件事都能办啥 → 农村也一样吗), and the plan answered the thread.
+    const top = ranked[0];
+    if (!judgement.relevant && carried && top && thread.clauses.has(clauseKey(top.clause.docId, top.clause.id))) {
+      const onThread = judge({ ...query, words: thread.words }, top.score, top.clause, prepared.plan());
+      if (onThread.relevant) judgement = { ...onThread, absentWords: judgement.absentWords };
     }
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
