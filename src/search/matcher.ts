@@ -23,15 +23,21 @@ export function matcher(words: Iterable<string>, latin = false): (text: string) 
   return latin ? latinMatcher(words) : hanMatcher(words);
 }
 
+/** Words grouped under a key of each, longest first within a group. */
+function groupBy<K>(words: Iterable<string>, keyOf: (word: string) => K): Map<K, string[]> {
+  const groups = new Map<K, string[]>();
+  for (const word of byLength(words)) {
+    const key = keyOf(word);
+    const list = groups.get(key);
+    if (list) list.push(word);
+    else groups.set(key, [word]);
+  }
+  return groups;
+}
+
 /** Han words grouped by the code of their first character (no one-character string made per position). */
 function hanMatcher(words: Iterable<string>): (text: string) => Match[] {
-  const byFirst = new Map<number, string[]>();
-  for (const word of byLength(words)) {
-    const key = word.charCodeAt(0);
-    const list = byFirst.get(key);
-    if (list) list.push(word);
-    else byFirst.set(key, [word]);
-  }
+  const byFirst = groupBy(words, (word) => word.charCodeAt(0));
   return (text) => {
     const found: Match[] = [];
     for (let at = 0; at < text.length;) {
@@ -49,13 +55,7 @@ const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 
 
 /** Latin phrases grouped by first word, tried only where a word starts, and only as whole words. */
 function latinMatcher(words: Iterable<string>): (text: string) => Match[] {
-  const byFirst = new Map<string, string[]>();
-  for (const word of byLength(words)) {
-    const key = firstWord(word);
-    const list = byFirst.get(key);
-    if (list) list.push(word);
-    else byFirst.set(key, [word]);
-  }
+  const byFirst = groupBy(words, firstWord);
   return (text) => {
     const found: Match[] = [];
     for (let at = 0; at < text.length;) {
