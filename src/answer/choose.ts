@@ -2,11 +2,9 @@
 // weakly, its single characters), weighed by their clause's rank, shorter sentences preferred.
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { type SentenceSpan, sentencesOf } from '../corpus/sentences';
+import { TUNING } from '../search/tuning';
 
-/** Clauses whose score is at least this share of the top one may contribute sentences. */
-const CLAUSE_SHARE = 0.5;
-/** A further sentence must score at least this share of the best one, and add a term the others lack. */
-const SENTENCE_SHARE = 0.45;
+/** Most sentences an answer quotes. */
 const MAX_SENTENCES = 3;
 /** Clause ids in document order (2.9 before 2.10); one collator, not one per comparison. */
 const CLAUSE_ORDER = new Intl.Collator(undefined, { numeric: true });
@@ -16,9 +14,6 @@ export interface Scored extends SentenceSpan {
   /** The question's terms (and characters) the sentence holds. */
   matched: Set<string>;
 }
-
-/** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
-const CHARACTER = 0.3;
 
 const characterTables = new WeakMap<Retriever, Map<string, number>>();
 
@@ -66,12 +61,12 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   for (const ch of characters) {
     if (retrieval.terms.has(ch)) continue;
     terms.push(ch);
-    weights.push(CHARACTER * characterIdf(retriever, ch));
+    weights.push(TUNING.sentenceCharacter * characterIdf(retriever, ch));
   }
   const candidates: Scored[] = [];
   const held: string[] = []; // the terms the current sentence holds
   for (const hit of retrieval.hits) {
-    if (hit.score < CLAUSE_SHARE * top) continue;
+    if (hit.score < TUNING.clauseShare * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
     const clauseFactor = hit.score / top;
     for (let m = 0; m < clause.measures.length; m++) {
@@ -108,7 +103,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
   const covered = new Set(lead.matched);
   for (const candidate of candidates) {
     if (candidate === lead) continue;
-    if (chosen.length >= MAX_SENTENCES || candidate.score < SENTENCE_SHARE * candidates[0]!.score) break;
+    if (chosen.length >= MAX_SENTENCES || candidate.score < TUNING.sentenceShare * candidates[0]!.score) break;
     // Words of the question (typed, bridged or carried over) justify another sentence. Single characters and the
     // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
     // same clause on such thin evidence is noise.

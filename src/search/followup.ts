@@ -16,9 +16,6 @@ export interface Thread {
   clauses: Set<string>;
 }
 
-/** How many of a turn's top clauses stand for what its answer cited. */
-const CITED = 2;
-
 /** The conversation's thread after `history` (oldest first), or undefined when there is none. */
 export function conversationThread(
   history: readonly string[],
@@ -40,7 +37,7 @@ export function conversationThread(
       phrases.push(...carriedPhrases(thread!));
     }
     const judged = { ...query, words, phrases };
-    const ranked = rank(judged, terms, CITED);
+    const ranked = rank(judged, terms, TUNING.citedClauses);
     const clauses = new Set(ranked.map((r) => clauseKey(r.clause.docId, r.clause.id)));
     thread = { terms, words, phrases, clauses };
   }

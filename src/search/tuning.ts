@@ -1,4 +1,4 @@
-// Every weight and threshold of retrieval and relevance, each with why it has its value. Figures are from
+// Every weight and threshold of retrieval, relevance and sentence choice, each with why it has its value. Figures are from
 // `npm run eval` on dev + extra + tune-1 (the sets the team may read); the sealed check set is never tuned on.
 
 export const TUNING = {
@@ -52,7 +52,12 @@ export const TUNING = {
   nearTop: 0.7,
   betterCoverage: 0.2,
 
+  /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
+  minPhraseWeight: 0.1,
+
   // ---- Follow-ups ----
+  /** How many of a turn's top clauses stand for what its answer cited. */
+  citedClauses: 2,
   /** A question saying less than this of the plan in particular (info × specificity, summed) borrows the
    * conversation's topic: one specific word (孕前检查 ≈ 7.5) is not enough alone at 8, two are. */
   thinInfo: 8,
@@ -85,4 +90,12 @@ export const TUNING = {
    * 0.942 -> 0.956 (check-3); out of scope lost one question each on check-1 and check-3. */
   absentOverrideScore: 7,
   absentOverrideCoverage: 0.25,
+
+  // ---- Choosing the sentences an extractive answer quotes (src/answer/choose.ts) ----
+  /** Clauses whose score is at least this share of the top one may contribute sentences. */
+  clauseShare: 0.5,
+  /** A further sentence must score at least this share of the best one, and add a term the others lack. */
+  sentenceShare: 0.45,
+  /** Weight of each single character the citizen typed, when picking sentences (每个县 -> 县 finds 省市县三级). */
+  sentenceCharacter: 0.3,
 } as const;

@@ -76,9 +76,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Longest word-and-character pair tried as one slipped word. */
 const MAX_MENDED_PAIR = 4;
 
-/** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
-const MIN_PHRASE_WEIGHT = 0.1;
-
 /**
  * The words of a question that tell something, and the question with everything else blanked. Han runs are
  * segmented by the lexicon; a citizen word of the vocabulary stays whole, telling at least TUNING.fullInfo.
@@ -154,7 +151,7 @@ export function informativeWords(
   const phrases: Phrase[] = found.phrases;
   for (let i = 0; i < text.length;) {
     let end = i;
-    while (end < text.length && weights[end]! > MIN_PHRASE_WEIGHT) end++;
+    while (end < text.length && weights[end]! > TUNING.minPhraseWeight) end++;
     if (end - i >= 3) phrases.push({ text: text.slice(i, end), weights: weights.slice(i, end) });
     i = end + 1;
   }
@@ -220,7 +217,7 @@ function addRun(run: string, runStart: number, found: Found): void {
         k++;
       }
     }
-    weights.fill(Math.max(weightOf(segment.info), MIN_PHRASE_WEIGHT), segment.start, segment.end);
+    weights.fill(Math.max(weightOf(segment.info), TUNING.minPhraseWeight), segment.start, segment.end);
     if (segment.info < TUNING.fillerInfo) continue;
     keep.fill(true, segment.start, segment.end);
     const bridge = meant ? citizenBridge(meant) : undefined;
