@@ -4,6 +4,7 @@
 import type { Clause } from '../corpus/types';
 import { clauseKey, type Prepared } from './prepare';
 import type { AnalyzedQuery, Phrase, QueryWord } from './query';
+import { weightedTerms, withThread } from './rank';
 import { TUNING } from './tuning';
 
 /** What a conversation is on so far (not a hotline topic of corpus/topics.json, which filters the search). */
@@ -28,11 +29,12 @@ export function conversationThread(
     const query = analyze(turn);
     if (query.words.length === 0) continue;
     const borrow = thread !== undefined && isThin(query, prepared);
-    const terms = new Map(query.terms);
+    // The turn's terms as search weighs them, and the thread's at TUNING.carryOver when it borrows (rank.ts).
+    const own = weightedTerms(prepared, query.terms, new Set());
+    const terms = borrow ? withThread(own, thread!, new Set(), prepared) : own;
     const words = [...query.words];
     const phrases = [...query.phrases];
     if (borrow) {
-      for (const [term, weight] of thread!.terms) if (!terms.has(term)) terms.set(term, weight * TUNING.carryOver);
       words.push(...thread!.words);
       phrases.push(...carriedPhrases(thread!));
     }
