@@ -134,6 +134,9 @@ describe('retrieval', () => {
     expect(top('生三胎住院的钱 生于保险给报不')).toBe('2.15');
     expect(words('我生于青海 想问托育')).toContain('生于');
     expect(words('社会扶养费现在还交不交')).toContain('抚养费');
+    // A slip whose second character alone says little (里, 家) is mended with the character before it.
+    expect(words('彩里要得太多了 有没有人管')).toContain('彩礼');
+    expect(words('生个娃产家多久')).toContain('产假');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

@@ -205,11 +205,12 @@ function addRun(run: string, runStart: number, found: Found): void {
         found.phrases.push({ text: phrase, weights: new Array<number>(phrase.length).fill(weightOf(TUNING.fullInfo)) });
       }
     }
-    // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too.
+    // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too,
+    // even when one of them alone says little (彩 + 里 -> 彩礼, 产 + 家 -> 产假).
     const after = segments[k + 1];
     if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
       const pair = segment.text + after.text;
-      const both = segment.info >= TUNING.fillerInfo && after.info >= TUNING.fillerInfo;
+      const both = Math.max(segment.info, after.info) >= TUNING.fillerInfo;
       const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
       if (joined) {
         segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
