@@ -206,12 +206,17 @@ function addRun(run: string, runStart: number, found: Found): void {
       }
     }
     // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too,
-    // even when one of them alone says little (彩 + 里 -> 彩礼, 产 + 家 -> 产假).
+    // even when one of them alone says little (彩 + 里 -> 彩礼, 产 + 家 -> 产假) — then the slip must be in that
+    // one and the telling one kept as typed (事能 is no slip for 失能).
     const after = segments[k + 1];
     if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
       const pair = segment.text + after.text;
-      const both = Math.max(segment.info, after.info) >= TUNING.fillerInfo;
-      const joined = both && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
+      const tells = (s: Segment): boolean => s.info >= TUNING.fillerInfo;
+      const sound = (tells(segment) || tells(after)) && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
+      const keeps =
+        tells(segment) === tells(after) ||
+        (tells(segment) ? sound?.startsWith(segment.text) : sound?.endsWith(after.text)) === true;
+      const joined = keeps ? sound : undefined;
       if (joined) {
         segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
         meant = joined;
