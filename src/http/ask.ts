@@ -30,7 +30,9 @@ function answerDeps(c: Context<AppEnv>): AnswerDeps {
     asking: {
       client: clientAddress(c),
       modelLimiter: c.env?.MODEL_LIMITER,
-      onFallback: (reason) => void (log.fields.reason = reason),
+      onFallback(reason) {
+        log.fields.reason = reason;
+      },
     },
   };
 }
