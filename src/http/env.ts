@@ -60,6 +60,8 @@ export interface Bindings extends ModelBindings {
   SEARCH_LIMITER?: RateLimiter;
   /** Same, for POST /api/feedback (RATE_LIMIT_FEEDBACK on Node); missing -> no limit. */
   FEEDBACK_LIMITER?: RateLimiter;
+  /** Node only, set by its entries: writes one request log line (to stdout, one write each); missing -> console.log. */
+  LOG_LINE?: (line: string) => void;
 }
 
 /** Per-request values set by middleware: the request id (hono/request-id) and the fields of its log line. */

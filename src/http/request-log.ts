@@ -70,7 +70,10 @@ function writeLine(c: Context<AppEnv>, log: Log): void {
     ms: Math.round((performance.now() - log.started) * 10) / 10,
     ...log.fields,
   };
-  console.log(JSON.stringify(line));
+  const text = JSON.stringify(line);
+  const sink = c.env?.LOG_LINE;
+  if (sink) sink(text);
+  else console.log(text);
 }
 
 async function logRequest(c: Context<AppEnv>, next: Next): Promise<void> {
