@@ -18,7 +18,7 @@ import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
 import { type AskResponse, askBody } from './schemas';
-import { settingsFrom } from './settings';
+import { settingsOf } from './settings';
 
 /** What one answer is given: the retriever, prompts, settings, and who is asking (for the model budget and log). */
 function answerDeps(c: Context<AppEnv>): AnswerDeps {
@@ -26,7 +26,7 @@ function answerDeps(c: Context<AppEnv>): AnswerDeps {
   return {
     retriever: getRetriever(),
     prompts,
-    settings: settingsFrom(c.env),
+    settings: settingsOf(c),
     asking: {
       client: clientAddress(c),
       modelLimiter: c.env?.MODEL_LIMITER,

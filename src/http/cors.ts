@@ -4,11 +4,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
-import { settingsFrom } from './settings';
+import { settingsOf } from './settings';
 
 /** hono's `origin` callback: the origin itself when ALLOWED_API_ORIGINS lists it (parsed once), else null. */
 function allowedOrigin(origin: string, c: Context<AppEnv>): string | null {
-  return origin && settingsFrom(c.env).apiOrigins.includes(origin.toLowerCase()) ? origin : null;
+  return origin && settingsOf(c).apiOrigins.includes(origin.toLowerCase()) ? origin : null;
 }
 
 /** Built once; the list it checks comes from the request's settings, which are parsed once per set of values. */

@@ -4,6 +4,7 @@ import type { ShortStore } from '../wechat/store';
 import type { SqlDatabase } from '../store/database';
 import type { RequestLog } from './request-log';
 import type { ModelBindings, RateLimiter } from '../answer/model-bindings';
+import type { Settings } from '../schema/settings';
 
 export { DEFAULT_ANSWER_MODEL, type ModelBindings, type RateLimiter } from '../answer/model-bindings';
 
@@ -64,10 +65,12 @@ export interface Bindings extends ModelBindings {
   LOG_LINE?: (line: string) => void;
 }
 
-/** Per-request values set by middleware: the request id (hono/request-id) and the fields of its log line. */
+/** Per-request values set by middleware: the request id (hono/request-id), the fields of its log line, and the
+ *  settings requireSettings read (missing before it runs: settingsOf falls back to reading them). */
 export interface Variables {
   requestId: string;
   log: RequestLog;
+  settings: Settings | undefined;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };
