@@ -24,10 +24,10 @@ const corsHeaders = cors({
  * so the browser refuses the call; a plain request from it gets its answer without them, which the page cannot
  * read. Other requests skip hono's cors altogether, so their responses are never re-created to add `Vary`.
  */
-export const apiCors: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const apiCors: MiddlewareHandler<AppEnv> = (c, next) => {
   if (allowedOrigin(c.req.header('origin') ?? '', c)) return corsHeaders(c, next);
   if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
     throw new ApiError(403, 'origin_not_allowed', '这个网站不能跨域调用本接口');
   }
-  await next();
+  return next(); // not async: one promise less per request
 };
