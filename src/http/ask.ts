@@ -18,7 +18,7 @@ import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
 import { type AskResponse, askBody } from './schemas';
-import { settingsFrom } from './settings';
+import { settingsOf } from './settings';
 
 /** What one answer is given: the retriever, prompts, settings, and who is asking (for the model budget and log). */
 function answerDeps(c: Context<AppEnv>): AnswerDeps {
@@ -26,11 +26,13 @@ function answerDeps(c: Context<AppEnv>): AnswerDeps {
   return {
     retriever: getRetriever(),
     prompts,
-    settings: settingsFrom(c.env),
+    settings: settingsOf(c),
     asking: {
       client: clientAddress(c),
       modelLimiter: c.env?.MODEL_LIMITER,
-      onFallback: (reason) => void (log.fields.reason = reason),
+      onFallback(reason) {
+        log.fields.reason = reason;
+      },
     },
   };
 }

@@ -4,7 +4,7 @@
 //   farthest trusted proxy saw, read from the right of X-Forwarded-For (entries further left are the client's word).
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
-import { settingsFrom } from './settings';
+import { settingsOf } from './settings';
 
 /** An IPv4 or IPv6 address as proxies write it; anything else in a header is ignored. */
 const ADDRESS = /^[0-9a-f.:]{2,45}$/i;
@@ -23,7 +23,7 @@ const onWorkers = () => globalThis.navigator?.userAgent === 'Cloudflare-Workers'
 export function clientAddress(c: Context<AppEnv>): string {
   if (onWorkers()) return c.req.header('cf-connecting-ip') ?? 'unknown';
   const peer = (c.env as NodeIncoming | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
-  const hops = settingsFrom(c.env).trustedProxies;
+  const hops = settingsOf(c).trustedProxies;
   if (hops === 0) return peer;
   const forwarded = (c.req.header('x-forwarded-for') ?? '')
     .split(',')

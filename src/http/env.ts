@@ -4,6 +4,7 @@ import type { ShortStore } from '../wechat/store';
 import type { SqlDatabase } from '../store/database';
 import type { RequestLog } from './request-log';
 import type { ModelBindings, RateLimiter } from '../answer/model-bindings';
+import type { Settings } from '../schema/settings';
 
 export { DEFAULT_ANSWER_MODEL, type ModelBindings, type RateLimiter } from '../answer/model-bindings';
 
@@ -60,12 +61,16 @@ export interface Bindings extends ModelBindings {
   SEARCH_LIMITER?: RateLimiter;
   /** Same, for POST /api/feedback (RATE_LIMIT_FEEDBACK on Node); missing -> no limit. */
   FEEDBACK_LIMITER?: RateLimiter;
+  /** Node only, set by its entries: writes one request log line (to stdout, one write each); missing -> console.log. */
+  LOG_LINE?: (line: string) => void;
 }
 
-/** Per-request values set by middleware: the request id (hono/request-id) and the fields of its log line. */
+/** Per-request values set by middleware: the request id (hono/request-id), the fields of its log line, and the
+ *  settings requireSettings read (missing before it runs: settingsOf falls back to reading them). */
 export interface Variables {
   requestId: string;
   log: RequestLog;
+  settings: Settings | undefined;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,7 +1,7 @@
 // One JSON line per request, the same on Node and Workers: time, request id, method, route pattern, status,
 // duration and what the answer did. Never the path, the query, the question or any header a client wrote: those can
 // hold personal data, and the route pattern (/api/clauses/:clause) says what was called.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './env';
@@ -37,7 +37,7 @@ export interface LogLine extends LogFields {
 }
 
 /** The pattern of the route that answered (not the path the client sent); null when none did (404). */
-function routeOf(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | null {
+function routeOf(c: Context<AppEnv>): string | null {
   const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
   return handler?.path ?? null;
 }
@@ -45,29 +45,46 @@ function routeOf(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | null {
 /** Request ids are always ours: an incoming X-Request-Id is the client's text and could carry a phone number. */
 const assignId = requestId({ headerName: '' });
 
+/**
+ * One request's log. A class and plain functions rather than closures made per request: this runs on every
+ * request, and the Node entry's transpiler wraps each named closure it creates in a defineProperty call.
+ */
+class Log implements RequestLog {
+  readonly fields: LogFields = {};
+  readonly started = performance.now();
+  done: Promise<unknown> | undefined;
+  until(done: Promise<unknown>): void {
+    this.done = done;
+  }
+}
+
+function writeLine(c: Context<AppEnv>, log: Log): void {
+  const status = c.res.status;
+  const line: LogLine = {
+    time: new Date().toISOString(),
+    level: status >= 500 || log.fields.event === 'stream_failed' ? 'error' : status >= 400 ? 'warn' : 'info',
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    route: routeOf(c),
+    status,
+    ms: Math.round((performance.now() - log.started) * 10) / 10,
+    ...log.fields,
+  };
+  const text = JSON.stringify(line);
+  const sink = c.env?.LOG_LINE;
+  if (sink) sink(text);
+  else console.log(text);
+}
+
+async function logRequest(c: Context<AppEnv>, next: Next): Promise<void> {
+  const log = new Log();
+  c.set('log', log);
+  c.header('x-request-id', c.get('requestId')); // before next(): see apiHeaders in ./security.ts
+  await next();
+  if (!log.done) return writeLine(c, log);
+  const write = () => writeLine(c, log);
+  void log.done.then(write, write);
+}
+
 /** Middleware: assigns the request id (sent back as X-Request-Id) and writes the request's line when it ends. */
-export const requestLog: MiddlewareHandler<AppEnv> = (c, next) =>
-  assignId(c, async () => {
-    const started = performance.now();
-    let done: Promise<unknown> | undefined;
-    const log: RequestLog = { fields: {}, until: (p) => void (done = p) };
-    c.set('log', log);
-    c.header('x-request-id', c.get('requestId')); // before next(): see apiHeaders in ./security.ts
-    await next();
-    const write = () => {
-      const status = c.res.status;
-      const line: LogLine = {
-        time: new Date().toISOString(),
-        level: status >= 500 || log.fields.event === 'stream_failed' ? 'error' : status >= 400 ? 'warn' : 'info',
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        route: routeOf(c),
-        status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        ...log.fields,
-      };
-      console.log(JSON.stringify(line));
-    };
-    if (done) void done.then(write, write);
-    else write();
-  });
+export const requestLog: MiddlewareHandler<AppEnv> = (c, next) => assignId(c, () => logRequest(c, next));

@@ -20,7 +20,7 @@ function logOnce(problem: string): void {
 /** Middleware: 503 (JSON on the API and /healthz, a Chinese page elsewhere) while a setting is malformed. */
 export const requireSettings: MiddlewareHandler<AppEnv> = (c, next) => {
   try {
-    settingsFrom(c.env);
+    c.set('settings', settingsFrom(c.env));
   } catch (err) {
     if (!(err instanceof SettingsError)) throw err;
     logOnce(err.message);

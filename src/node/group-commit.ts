@@ -11,7 +11,7 @@ type Batch = readonly (() => void)[];
  * @example const commit = groupCommit((work) => db.transaction(work)()); await commit([() => insert.run(1)])
  */
 export function groupCommit(transaction: (work: () => void) => void): (batch: Batch) => Promise<void> {
-  let waiting: { batch: Batch; done: (error?: unknown) => void }[] = [];
+  let waiting: { batch: Batch; resolve: () => void; reject: (error: unknown) => void }[] = [];
   const runAll = (batches: readonly Batch[]) => transaction(() => batches.forEach((b) => b.forEach((run) => run())));
 
   const flush = () => {
@@ -19,14 +19,14 @@ export function groupCommit(transaction: (work: () => void) => void): (batch: Ba
     waiting = [];
     try {
       runAll(group.map((g) => g.batch));
-      for (const g of group) g.done();
+      for (const g of group) g.resolve();
     } catch {
       for (const g of group) {
         try {
           runAll([g.batch]);
-          g.done();
+          g.resolve();
         } catch (error) {
-          g.done(error);
+          g.reject(error);
         }
       }
     }
@@ -34,8 +34,6 @@ export function groupCommit(transaction: (work: () => void) => void): (batch: Ba
 
   return (batch) =>
     new Promise<void>((resolve, reject) => {
-      if (waiting.push({ batch, done: (error) => (error === undefined ? resolve() : reject(error)) }) === 1) {
-        setImmediate(flush);
-      }
+      if (waiting.push({ batch, resolve, reject }) === 1) setImmediate(flush);
     });
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bindings } from '../http/env';
-import { nodeBindings, nodeFetch } from './bindings';
+import { nodeBindings, nodeFetch, stdoutLine } from './bindings';
 import { serveWithLimits } from './serve';
 import { settingsFrom } from '../schema/settings';
 import { openSqlite } from './sqlite';
@@ -23,7 +23,7 @@ process.on('exit', () => {
 });
 process.on('SIGTERM', () => process.exit(0));
 
-const env: Bindings = { ...nodeBindings(off), DB: db };
+const env: Bindings = { ...nodeBindings(off), DB: db, LOG_LINE: stdoutLine };
 const settings = settingsFrom({ HOST: '127.0.0.1', PORT: '0' }).node;
 const listen = (fetch: Parameters<typeof serveWithLimits>[0]) =>
   new Promise<number>((resolve) => serveWithLimits(fetch, settings, (url) => resolve(Number(new URL(url).port))));

@@ -16,9 +16,6 @@ const MIGRATIONS = [join(import.meta.dirname, 'migrations'), join(import.meta.di
  * serves answers (openStorage says that feedback is not kept). */
 const loadSqlite = (): typeof Database => createRequire(import.meta.url)('better-sqlite3') as typeof Database;
 
-/** How to run each statement this adapter made, synchronously, inside a batch's transaction. */
-const runners = new WeakMap<SqlStatement, () => void>();
-
 /** One compiled statement per SQL text: compiling costs more than running one of these small writes. */
 function preparer(db: Database.Database): (sql: string) => Database.Statement {
   const cache = new Map<string, Database.Statement>();
@@ -29,14 +26,25 @@ function preparer(db: Database.Database): (sql: string) => Database.Statement {
   };
 }
 
-function statement(prepared: Database.Statement, values: SqlValue[] = []): SqlStatement {
-  const made: SqlStatement = {
-    bind: (...next) => statement(prepared, next),
-    run: async () => prepared.run(...values),
-    all: async <Row>() => ({ results: prepared.all(...values) as Row[] }),
-  };
-  runners.set(made, () => void prepared.run(...values));
-  return made;
+/** A statement with its values; a class, so the few an answer records cost two small objects each, no closures. */
+class SqliteStatement implements SqlStatement {
+  constructor(
+    private readonly prepared: Database.Statement,
+    private readonly values: SqlValue[] = [],
+  ) {}
+  bind(...values: SqlValue[]): SqlStatement {
+    return new SqliteStatement(this.prepared, values);
+  }
+  async run(): Promise<unknown> {
+    return this.prepared.run(...this.values);
+  }
+  async all<Row>(): Promise<{ results: Row[] }> {
+    return { results: this.prepared.all(...this.values) as Row[] };
+  }
+  /** Runs it synchronously, inside a batch's transaction. */
+  runNow(): void {
+    this.prepared.run(...this.values);
+  }
 }
 
 function applyMigrations(db: Database.Database): void {
@@ -70,15 +78,16 @@ export function openSqlite(path: string): SqlDatabase & { close(): void } {
   db.pragma('synchronous = NORMAL');
   applyMigrations(db);
   const prepare = preparer(db);
-  const commit = groupCommit((work) => db.transaction(work)());
+  // One transaction function for the file's life: better-sqlite3 builds its wrapper on each db.transaction() call.
+  const inTransaction = db.transaction((work: () => void) => work());
+  const commit = groupCommit((work) => inTransaction(work));
   return {
-    prepare: (sql) => statement(prepare(sql)),
+    prepare: (sql) => new SqliteStatement(prepare(sql)),
     batch: async (statements) => {
       await commit(
         statements.map((s) => {
-          const run = runners.get(s);
-          if (!run) throw new Error('batch got a statement this database did not prepare');
-          return run;
+          if (!(s instanceof SqliteStatement)) throw new Error('batch got a statement this database did not prepare');
+          return () => s.runNow();
         }),
       );
       return [];

@@ -16,9 +16,15 @@ export interface SqlDatabase {
 
 export type SqlValue = string | number | null;
 
+/** The last day named and its number since 1970, so each answer recorded does not format a date again. */
+let lastDay = { number: Number.NaN, name: '' };
+
 /** The Beijing date (China has one time zone, UTC+8, no daylight saving) that a moment falls on: "2026-12-01". */
 export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const shifted = at.getTime() + 8 * 3600_000;
+  const number = Math.floor(shifted / 86_400_000);
+  if (number !== lastDay.number) lastDay = { number, name: new Date(shifted).toISOString().slice(0, 10) };
+  return lastDay.name;
 }
 
 /** A stored ISO time as Beijing wall-clock time to the minute: '2026-12-01T01:11:00.000Z' -> '2026-12-01 09:11'. */
