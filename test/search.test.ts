@@ -229,6 +229,9 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.carried).toBe(true);
     expect(result.hits[0]?.clause).toBe('2.3');
     expect(result.relevant).toBe(true);
+    // A follow-up naming a subject outside the plan is no qualifier of the thread.
+    const passport = retriever.search('How do I apply for a passport?', { history: ['How long is maternity leave?'] });
+    expect(passport.relevant).toBe(false);
   });
 
   it('never carries over into a question with a topic of its own', () => {

@@ -123,9 +123,11 @@ export function createRetriever(
       judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
     }
     // A thin follow-up that stays on the clause the conversation is on is judged as that conversation was: its own
-    // words only qualify it (出生一件事都能办啥 → 农村也一样吗), and the plan answered the thread.
+    // words only qualify it (出生一件事都能办啥 → 农村也一样吗), and the plan answered the thread. Not when it names
+    // a subject outside the plan (a passport after a leave question).
     const top = ranked[0];
-    if (!judgement.relevant && carried && top && thread.clauses.has(clauseKey(top.clause.docId, top.clause.id))) {
+    const onThreadClause = top !== undefined && thread?.clauses.has(clauseKey(top.clause.docId, top.clause.id));
+    if (!judgement.relevant && carried && !query.outside && onThreadClause) {
       const onThread = judge({ ...query, words: thread.words }, top.score, top.clause, prepared.plan());
       if (onThread.relevant) judgement = { ...onThread, absentWords: judgement.absentWords };
     }
