@@ -58,6 +58,11 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
   return out;
 }
 
+/** Whether a segment tells enough to count (not framing). */
+function tells(s: Segment): boolean {
+  return s.info >= TUNING.fillerInfo;
+}
+
 /** A lone character, or a run of characters the lexicon has no word for. */
 function lone(s: Segment): boolean {
   return s.end - s.start === 1 || !s.known;
@@ -211,7 +216,6 @@ function addRun(run: string, runStart: number, found: Found): void {
     const after = segments[k + 1];
     if (!meant && after && (segment.text.length === 1 || after.text.length === 1)) {
       const pair = segment.text + after.text;
-      const tells = (s: Segment): boolean => s.info >= TUNING.fillerInfo;
       const sound = (tells(segment) || tells(after)) && pair.length <= MAX_MENDED_PAIR ? mend(pair) : undefined;
       const keeps =
         tells(segment) === tells(after) ||
