@@ -117,7 +117,8 @@ export function createRetriever(
     // Near the top, the clause that speaks to more of what was asked leads: the score counts shared terms, the
     // judgement what each word tells (商场车站 母婴室 有要求吗: 母婴安全 outscores 母婴室 on 母婴 alone).
     let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
-    for (let i = 1; i < ranked.length && ranked[i]!.score >= TUNING.nearTop * ranked[0]!.score; i++) {
+    const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
+    for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
       if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
       ranked.unshift(...ranked.splice(i, 1));
       judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
