@@ -5,9 +5,9 @@ import { sentencesOf } from '../corpus/sentences';
 import { carriedPhrases, conversationThread, isThin, type Thread } from './followup';
 import type { Lexicon } from './lexicon';
 import type { LoadedIndex } from './packed';
-import { clauseKey, prepare } from './prepare';
+import { clauseKey, type Prepared, prepare } from './prepare';
 import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
-import { rankClauses, weightedTerms, withThread } from './rank';
+import { type Ranked, rankClauses, weightedTerms, withThread } from './rank';
 import { coveredShare, type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
 import { TUNING } from './tuning';
@@ -114,24 +114,7 @@ export function createRetriever(
       : query;
     const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
 
-    // Near the top, the clause that speaks to more of what was asked leads: the score counts shared terms, the
-    // judgement what each word tells (商场车站 母婴室 有要求吗: 母婴安全 outscores 母婴室 on 母婴 alone).
-    let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
-    const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
-    for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
-      if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
-      ranked.unshift(...ranked.splice(i, 1));
-      judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
-    }
-    // A thin follow-up that stays on the clause the conversation is on is judged as that conversation was: its own
-    // words only qualify it (出生一件事都能办啥 → 农村也一样吗), and the plan answered the thread. Not when it names
-    // a subject outside the plan (a passport after a leave question).
-    const top = ranked[0];
-    const onThreadClause = top !== undefined && thread?.clauses.has(clauseKey(top.clause.docId, top.clause.id));
-    if (!judgement.relevant && carried && !query.outside && onThreadClause) {
-      const onThread = judge({ ...query, words: thread.words }, top.score, top.clause, prepared.plan());
-      if (onThread.relevant) judgement = { ...onThread, absentWords: judgement.absentWords };
-    }
+    const judgement = judgeTop(prepared, judged, ranked, carried ? thread : undefined, query.outside !== undefined);
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
     const result: Retrieval = {
@@ -174,4 +157,32 @@ export function createRetriever(
     clause: (docId, id) => prepared.byKey.get(clauseKey(docId, id)),
     clauses: prepared.clauses,
   };
+}
+
+/**
+ * Judges the ranked clauses, reordering them in place: near the top, the clause that speaks to more of what was
+ * asked leads (the score counts shared terms, the judgement what each word tells: for 商场车站 母婴室 有要求吗,
+ * 母婴安全 outscores 母婴室 on 母婴 alone). A thin follow-up that stays on the clause its thread is on is judged as
+ * the thread was: its own words only qualify it (出生一件事都能办啥 → 农村也一样吗) — not when it names a subject
+ * outside the plan (a passport after a leave question).
+ */
+function judgeTop(
+  prepared: Prepared,
+  judged: AnalyzedQuery,
+  ranked: Ranked[],
+  thread: Thread | undefined,
+  outside: boolean,
+): Judgement {
+  let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
+  const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
+  for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
+    if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
+    ranked.unshift(...ranked.splice(i, 1));
+    judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
+  }
+  const top = ranked[0];
+  if (judgement.relevant || !thread || outside || !top) return judgement;
+  if (!thread.clauses.has(clauseKey(top.clause.docId, top.clause.id))) return judgement;
+  const onThread = judge({ ...judged, words: thread.words }, top.score, top.clause, prepared.plan());
+  return onThread.relevant ? { ...onThread, absentWords: judgement.absentWords } : judgement;
 }
