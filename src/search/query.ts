@@ -7,7 +7,7 @@ import { blank, matcher } from './matcher';
 import { normalize } from './normalize';
 import { isHan, tokenize } from './tokenize';
 import { TUNING } from './tuning';
-import { informativeWords, type Phrase, type QueryWord, weightOf } from './words';
+import { informativeWords, type Phrase, type QueryWord, weightOf, type WordHelpers } from './words';
 
 export type { Phrase, QueryWord } from './words';
 
@@ -60,15 +60,13 @@ export function compileVocabulary(
   const citizenWords = matcher(Object.keys(vocabulary.citizen));
   const dictionary = vocabulary.dictionary ?? {};
   // Compiled on the first question with Latin letters: thousands of dictionary glosses would cost every cold start.
+  const englishPhrases = (): string[] => [...Object.keys(vocabulary.english), ...Object.keys(dictionary)];
   let englishMatcher: ReturnType<typeof matcher> | undefined;
-  const englishWords = (text: string) =>
-    (englishMatcher ??= matcher(new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)]), true))(text);
+  const englishWords = (text: string) => (englishMatcher ??= matcher(new Set(englishPhrases()), true))(text);
   // Every single word of the glossary's and the dictionary's phrases, for folding inflections (prices -> price).
   let englishVocabulary: Set<string> | undefined;
   const knowsEnglish = (word: string): boolean =>
-    (englishVocabulary ??= new Set(
-      [...Object.keys(vocabulary.english), ...Object.keys(dictionary)].flatMap((phrase) => phrase.split(' ')),
-    )).has(word);
+    (englishVocabulary ??= new Set(englishPhrases().flatMap((phrase) => phrase.split(' ')))).has(word);
   const places = matcher(vocabulary.places);
   const subjectOf = new Map<string, string>();
   for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -117,27 +115,17 @@ export function compileVocabulary(
   };
 
   // A word the plan never uses that sounds like one it does (or like a citizen word) is a pinyin slip: mended to
-  // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). Each word's
-  // verdict is kept, so a repeated word costs one lookup.
-  const mends = new Map<string, string | undefined>();
-  const mend = (word: string): string | undefined => {
-    if (!mends.has(word)) {
-      const sound = vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word);
-      if (mends.size > MAX_REMEMBERED) mends.clear();
-      mends.set(word, sound);
-    }
-    return mends.get(word);
-  };
-  // A word of general Chinese may still be a slip where its context says so (生于保险): the words module asks.
-  const mendsOfWords = new Map<string, string | undefined>();
-  const mendWord = (word: string): string | undefined => {
-    if (!mendsOfWords.has(word)) {
-      if (mendsOfWords.size > MAX_REMEMBERED) mendsOfWords.clear();
-      mendsOfWords.set(word, vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word, true));
-    }
-    return mendsOfWords.get(word);
-  };
+  // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). A word of general
+  // Chinese may still be a slip where its context says so (生于保险): `mendWord` answers for those, and the words
+  // module asks it only with that context. Each word's verdict is kept, so a repeated word costs one lookup.
+  const soundAlike = (evenWords: boolean) =>
+    remembered((word: string) =>
+      vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word, evenWords),
+    );
+  const mend = soundAlike(false);
+  const mendWord = soundAlike(true);
   const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
+  const helpers: WordHelpers = { lexicon, bridgeOf, mend, citizenBridge, inPlan: isPlanWord, mendWord };
 
   return (question) => {
     const normalized = normalize(question);
@@ -147,16 +135,7 @@ export function compileVocabulary(
     const text = blank(folded, places(folded));
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
-    const { content, words, phrases, mended } = informativeWords(
-      text,
-      lexicon,
-      matches,
-      bridgeOf,
-      mend,
-      citizenBridge,
-      isPlanWord,
-      mendWord,
-    );
+    const { content, words, phrases, mended } = informativeWords(text, matches, helpers);
     found.push(...mended);
     const bridges = found.map((word) => ({ word, terms: bridgeOf(word).terms }));
 
@@ -197,3 +176,15 @@ function raise(terms: Map<string, number>, term: string, weight: number): void {
 
 /** Words whose mending verdict is kept before the memory starts afresh. */
 const MAX_REMEMBERED = 10_000;
+
+/** `fn` with its answer per word kept, up to MAX_REMEMBERED words before the memory starts afresh. */
+function remembered(fn: (word: string) => string | undefined): (word: string) => string | undefined {
+  const memory = new Map<string, string | undefined>();
+  return (word) => {
+    if (!memory.has(word)) {
+      if (memory.size > MAX_REMEMBERED) memory.clear();
+      memory.set(word, fn(word));
+    }
+    return memory.get(word);
+  };
+}

@@ -53,20 +53,17 @@ export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
 
 /** Judges the top clause's score and text against the question; `plan` is the whole plan's text. */
 export function judge(query: AnalyzedQuery, score: number, clause: Clause | undefined, plan: CoverageText): Judgement {
-  const target = clause ? coverageTextOf(clause) : undefined;
   let total = 0;
-  let covered = 0;
   let absent = 0;
   const absentWords: QueryWord[] = [];
   for (const word of query.words) {
     total += word.info;
-    if (target) covered += word.info * wordCoverage(word, target);
     if (word.info >= TUNING.absentInfo && !word.english && !/^\d/.test(word.text) && wordCoverage(word, plan) === 0) {
       absent += word.info;
       absentWords.push(word);
     }
   }
-  const share = total > 0 ? covered / total : 0;
+  const share = clause ? coveredShare(query, clause) : 0;
   const absentShare = total > 0 ? absent / total : 0;
   absentWords.sort((a, b) => b.info - a.info);
   const relevant =

@@ -42,8 +42,8 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
       last.end === segment.start &&
       lone(segment) &&
       (lone(last) || last.joined) &&
-      segment.info >= TUNING.fillerInfo &&
-      last.info >= TUNING.fillerInfo
+      tells(segment) &&
+      tells(last)
     ) {
       out[out.length - 1] = {
         ...last,
@@ -87,20 +87,11 @@ const MAX_MENDED_PAIR = 4;
  */
 export function informativeWords(
   text: string,
-  lexicon: Lexicon,
   bridged: readonly Match[],
-  bridgeOf: (word: string) => { terms: string[]; info: number },
-  mend: (word: string) => string | undefined,
-  citizenBridge: (word: string) => { terms: string[]; info: number } | undefined,
-  inPlan: (text: string) => boolean,
-  mendWord: (word: string) => string | undefined,
+  helpers: WordHelpers,
 ): { content: string; words: QueryWord[]; phrases: Phrase[]; mended: string[] } {
   const found: Found = {
-    lexicon,
-    mend,
-    citizenBridge,
-    inPlan,
-    mendWord,
+    ...helpers,
     words: [],
     phrases: [],
     mended: [],
@@ -115,7 +106,7 @@ export function informativeWords(
     if (bridged) {
       if (runStart >= 0) addRun(text.slice(runStart, i), runStart, found);
       runStart = -1;
-      const { terms, info } = bridgeOf(bridged);
+      const { terms, info } = helpers.bridgeOf(bridged);
       words.push({ text: bridged, info, terms });
       keep.fill(true, i, i + bridged.length);
       weights.fill(weightOf(info), i, i + bridged.length);
@@ -163,15 +154,23 @@ export function informativeWords(
   return { content, words, phrases, mended: found.mended };
 }
 
-/** What segmenting the question's Han runs needs and fills in. */
-interface Found {
+/** What the words of a question are read with (src/search/query.ts compiles them from the vocabulary). */
+export interface WordHelpers {
   lexicon: Lexicon;
+  /** A vocabulary word's plan terms and what it tells. */
+  bridgeOf: (word: string) => { terms: string[]; info: number };
+  /** The plan or citizen word a word the dictionary lacks sounds like (a pinyin slip), if one. */
   mend: (word: string) => string | undefined;
+  /** The bridge of a citizen word, or undefined for any other word. */
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined;
   /** Whether the plan's text holds this run of characters. */
   inPlan: (text: string) => boolean;
   /** The sound-alike of a word the dictionary knows (生于 -> 生育), taken only where the context says so. */
   mendWord: (word: string) => string | undefined;
+}
+
+/** What segmenting the question's Han runs needs and fills in. */
+interface Found extends WordHelpers {
   words: QueryWord[];
   /** Phrases found while segmenting (a slip's phrase as meant), beside those of the typed text. */
   phrases: Phrase[];
@@ -190,11 +189,11 @@ function addRun(run: string, runStart: number, found: Found): void {
     let segment = segments[k]!;
     // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
     const unknown = segment.text.length > 1 && (!segment.known || segment.joined === true);
-    let meant = unknown && segment.info >= TUNING.fillerInfo ? mend(segment.text) : undefined;
+    let meant = unknown && tells(segment) ? mend(segment.text) : undefined;
     // A word of general Chinese is a slip only where its sound-alike makes a phrase of the plan with the word
     // beside it and the word as typed does not (生于保险 -> 生育保险, 社会扶养费 -> 社会抚养费): 生于 stays a
     // word everywhere else.
-    if (!meant && segment.text.length > 1 && segment.info >= TUNING.fillerInfo) {
+    if (!meant && segment.text.length > 1 && tells(segment)) {
       const sound = mendWord(segment.text);
       const before = segments[k - 1];
       const next = segments[k + 1];
@@ -228,7 +227,7 @@ function addRun(run: string, runStart: number, found: Found): void {
       }
     }
     weights.fill(Math.max(weightOf(segment.info), TUNING.minPhraseWeight), segment.start, segment.end);
-    if (segment.info < TUNING.fillerInfo) continue;
+    if (!tells(segment)) continue;
     keep.fill(true, segment.start, segment.end);
     const bridge = meant ? citizenBridge(meant) : undefined;
     if (meant && bridge) {
