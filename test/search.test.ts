@@ -137,6 +137,10 @@ describe('retrieval', () => {
     // A slip whose second character alone says little (里, 家) is mended with the character before it.
     expect(words('彩里要得太多了 有没有人管')).toContain('彩礼');
     expect(words('生个娃产家多久')).toContain('产假');
+    // Sounds many speakers of the north-west merge (jing/jin, can/chan) mend when the exact sound mends nothing.
+    expect(words('生育经贴按啥算')).toContain('津贴');
+    expect(top('生育经贴按啥算')).toBe('2.15');
+    expect(words('陪惨假有几天')).toContain('陪产假');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

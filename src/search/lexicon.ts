@@ -28,13 +28,43 @@ export interface PackedLexicon {
 export interface PackedSounds {
   syllables: Record<string, string>;
   homophones: Record<string, string>;
+  /** The same by fuzzy sound (see fuzzySound), tried only when the exact sound mends nothing. */
+  fuzzy?: Record<string, string>;
 }
+
+/**
+ * A sound as a north-western speaker may type it: front and back nasals merged (jing -> jin, so 生育经贴 mends to
+ * 津贴) and curled initials flattened (shi -> si), as the fuzzy-pinyin option of phone keyboards does. Tried only
+ * after the exact sound, so 产家 still mends to 产假 (chan jia), not to nothing for sharing can jia with 参加.
+ */
+export const fuzzySound = (sound: string): string => sound.replace(/\b([zcs])h/g, '$1').replace(/ng\b/g, 'n');
 
 /** A slip changes a character or two, not the whole word: at most half of them differ (one in a pair). */
 function slipped(typed: string, meant: string): boolean {
   let differ = 0;
   for (let i = 0; i < typed.length; i++) if (typed[i] !== meant[i]) differ++;
   return differ <= Math.max(1, Math.floor(typed.length / 2));
+}
+
+/** The one word a table mends `word` to from its soundings; null when no sounding is in the table at all, undefined
+ * when one is but it mends to no word or to more than one. */
+function mendOf(
+  word: string,
+  soundings: readonly string[],
+  table: Record<string, string>,
+  evenWords: boolean,
+): string | null | undefined {
+  const found = new Set<string>();
+  let listed = false;
+  for (const sounding of soundings) {
+    const entry = table[sounding];
+    if (!entry) continue;
+    listed = true;
+    const [target, ...words] = entry.split('|');
+    if (target && target !== word && (evenWords || !words.includes(word)) && slipped(word, target)) found.add(target);
+  }
+  if (!listed) return null;
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Most readings tried for one typed word: characters with many readings multiply fast. */
@@ -209,12 +239,9 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       soundings = soundings.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
       if (soundings.length > MAX_SOUNDINGS) return undefined;
     }
-    const found = new Set<string>();
-    for (const sounding of soundings) {
-      const [target, ...words] = sounds.homophones[sounding]?.split('|') ?? [];
-      if (target && target !== word && (evenWords || !words.includes(word)) && slipped(word, target)) found.add(target);
-    }
-    return found.size === 1 ? [...found][0] : undefined;
+    const exact = mendOf(word, soundings, sounds.homophones, evenWords);
+    if (exact !== null || !sounds.fuzzy) return exact ?? undefined;
+    return mendOf(word, soundings.map(fuzzySound), sounds.fuzzy, evenWords) ?? undefined;
   }
 
   return { segment, charInfo, homophone };
