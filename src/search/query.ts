@@ -46,6 +46,13 @@ export interface AnalyzedQuery {
 /** Placeholders left by redaction ([身份证号]), with the words that introduce them, say nothing about the topic. */
 const PLACEHOLDER = /(?:身份证号?码?|手机号?码?|电话号?码?|银行卡号?码?|卡号|号码)?\s*[:：是为]?\s*\[[^\]]{1,8}\]/g;
 
+/** The text without redaction placeholders and the labels typed before them (手机号：[手机号码]): what was asked. */
+export const withoutPlaceholders = (text: string): string =>
+  text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text;
+
+/** The referral subject for the rules of other provinces and countries (corpus/referrals.json). */
+const ELSEWHERE = 'elsewhere';
+
 /**
  * Prepares a vocabulary once (sorted keys), so each query only scans. `lexicon` segments and weighs the citizen's
  * own words; `isTerm` tells whether the index holds a term; `isPlanWord` tells whether the plan's text uses a word, so an outside-subject word the plan itself uses
@@ -74,11 +81,13 @@ export function compileVocabulary(
   }
   const outsideWords = matcher(subjectOf.keys());
   const planUses = new Map<string, boolean>();
-  /** The subject of the first outside word in the text that the plan itself never uses. */
-  const outsideSubject = (text: string): string | undefined => {
+  /** The subject of the first outside word in the text that the plan itself never uses. Another province is no
+   * subject of its own when the question names a place in Qinghai too: 户口在甘肃人在西宁 asks Qinghai's rules. */
+  const outsideSubject = (text: string, local: boolean): string | undefined => {
     for (const { word } of outsideWords(text)) {
       if (!planUses.has(word)) planUses.set(word, isPlanWord(word));
-      if (!planUses.get(word)) return subjectOf.get(word);
+      const subject = subjectOf.get(word);
+      if (!planUses.get(word) && !(local && subject === ELSEWHERE)) return subject;
     }
     return undefined;
   };
@@ -129,10 +138,11 @@ export function compileVocabulary(
 
   return (question) => {
     const normalized = normalize(question);
-    const unredacted = normalized.includes('[') ? normalized.replace(PLACEHOLDER, ' ') : normalized;
+    const unredacted = withoutPlaceholders(normalized);
     const latin = /[a-z]{2}/.test(unredacted);
     const folded = latin ? lemmatize(unredacted, knowsEnglish) : unredacted;
-    const text = blank(folded, places(folded));
+    const local = places(folded);
+    const text = blank(folded, local);
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
     const { content, words, phrases, mended } = informativeWords(text, matches, helpers);
@@ -155,7 +165,7 @@ export function compileVocabulary(
       for (const term of bridge.tokens) raise(terms, term, bridge.boost);
       phrases.push(...bridge.phrases);
     }
-    const outside = outsideSubject(normalized);
+    const outside = outsideSubject(normalized, local.length > 0);
     return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
 }
