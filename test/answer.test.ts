@@ -247,6 +247,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     const across = await ask('我在上海工作 生育登记能跨省办吗');
     expect(across.coverage).toBe('direct');
     expect(across.citations[0]!.clause).toBe('2.3');
+    // Naming a place in Qinghai too, the question asks Qinghai's rules for someone from elsewhere.
+    const here = await ask('I am from Sichuan and work in Xining, can I do birth registration here?');
+    expect(here.coverage).not.toBe('none');
+    expect(here.citations[0]!.clause).toBe('2.3');
+    // English names of provinces count as the Chinese ones do; Hong Kong is no province, wherever the asker lives.
+    expect((await ask('How many days of paternity leave do fathers get in Guangdong?')).coverage).toBe('none');
+    const abroad = await ask('在香港生的娃回西宁咋上户口');
+    expect(abroad.coverage).toBe('none');
+    expect(abroad.answer).toContain('港澳台');
   });
 
   it('a question that only sounds like a ranking is not declined as one', async () => {
@@ -260,6 +269,25 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.coverage).toBe('none');
     expectDeclined(answer);
     expect(answer.answer).toContain('不评价、不推荐');
+  });
+
+  it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
+    for (const [question, line] of [
+      ['县妇幼保健站周末开门吗', '上班和办理时间'],
+      ['省妇幼保健院的电话是多少', '电话、地址和网址'],
+      ['What are the office hours of the health commission?', 'opening or office hours'],
+    ]) {
+      const answer = await ask(question!);
+      expect(answer.coverage, question).toBe('none');
+      expectDeclined(answer);
+      expect(answer.answer, question).toContain(line);
+    }
+    // A time the plan does set is no office's hours: after-school care ends no earlier than 18:30.
+    const afterSchool = await ask('课后服务几点结束');
+    expect(afterSchool.coverage).toBe('direct');
+    expect(afterSchool.answer).toContain('18:30');
+    // A nursery that closes down is no question of opening hours.
+    expect((await ask('托育机构突然关门了 交的钱咋办')).coverage).not.toBe('none');
   });
 
   it('a date the plan does not give: says so first, and quotes one clause only', async () => {

@@ -106,11 +106,40 @@ const RANKING = new RegExp(
     `最好的?${PLACE_KIND}`,
     `${PLACE_KIND}(?:排名|排行)`,
     '\\b(?:recommend|best|good|top)\\b[a-z ]{0,20}\\b(?:hospital|clinic|school|kindergarten|daycare|nursery|centre|center)s?\\b',
+    '\\bwhich (?:hospital|clinic|school|kindergarten|daycare|nursery|centre|center)s?\\b[a-z ]{0,30}\\b(?:best|better|good|recommend)',
   ].join('|'),
   'i',
 );
 
-export const asksForRanking = (question: string): boolean => RANKING.test(question);
+/**
+ * Facts of one office or institution that a province-wide policy never holds, whatever its clauses say of the
+ * topic: which is best, how to reach it, when it opens. The plan cannot answer these even in part, so they are
+ * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
+ */
+export type LocalFact = 'ranking' | 'contact' | 'hours';
+
+export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: string }> = {
+  ranking: {
+    asks: RANKING,
+    zh: '方案是全省的政策文件，不评价、不推荐具体的医院、学校、月子中心或其他机构。',
+    en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
+  },
+  contact: {
+    asks: /电话|号码|手机号|地址|网址|联系方式|怎么联系|phone|address|contact|website/i,
+    zh: '方案是全省的政策文件，不列各单位的电话、地址和网址。',
+    en: 'The plan is a province-wide policy: it lists no phone numbers, addresses or websites.',
+  },
+  hours: {
+    asks: /几点(?:上班|下班|开门|关门|开始|办公)|(?:上班|办公|营业|开放|门诊|接待)时间|周[六日天末](?:也|能|可以)?(?:开门|上班|办公|办|营业)|节假日(?:也|能)?(?:上班|办公|办|开门)|opening hours|office hours|open on (?:weekends?|saturdays?|sundays?)/i,
+    zh: '方案是全省的政策文件，不写各单位的上班和办理时间。',
+    en: 'The plan is a province-wide policy: it gives no opening or office hours.',
+  },
+};
+
+/** The local fact a question asks for, if any. */
+export function localFactAsked(question: string): LocalFact | undefined {
+  return (Object.keys(LOCAL_FACTS) as LocalFact[]).find((fact) => LOCAL_FACTS[fact].asks.test(question));
+}
 
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {

@@ -4,8 +4,9 @@
 import { ROLE_LABELS } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
+import { withoutPlaceholders } from '../search/query';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, asksForRanking, asksOf, missingAsk, unstatedFigure } from './asked';
+import { ASKS, asksOf, localFactAsked, missingAsk, unstatedFigure } from './asked';
 import type { Binding } from './binding';
 import { type Scored, chooseSentences } from './choose';
 import { declineAnswer } from './decline';
@@ -37,8 +38,9 @@ export function extractiveAnswer(
   // What is asked is read in the normalised question (Simplified, half-width), so 幾天 asks as 几天 does.
   const asked = retrieval.analyzed.normalized;
   const asks = asksOf(retrieval.context ? `${retrieval.context} ${asked}` : asked);
-  // Asking which hospital, school or centre is best: the plan ranks none, so it does not answer that at all.
-  if (asksForRanking(asked)) return declineAnswer(question, 'extractive', undefined, true);
+  // Which institution is best, its phone or its hours: the plan holds none, so it does not answer that at all.
+  const fact = localFactAsked(withoutPlaceholders(asked));
+  if (fact) return declineAnswer(question, 'extractive', undefined, fact);
   const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(asked);
   const chosen = chooseSentences(retrieval, retriever);
   let composed = compose(chosen, quantity, english);
