@@ -47,9 +47,14 @@ function spansOf(text: string, pattern: RegExp, kind: Span['kind'], keep = (_: s
   });
 }
 
+/** What every pattern above needs somewhere in the folded text: a digit, an @, or a phrase that gives a name or
+ * an address. Most questions have none, and are through after this one test. */
+const MAY_HOLD = /[\d@]|我叫|我名叫|我的名字|姓名|我是|住|地址/;
+
 /** Every personal span in the text, overlapping ones merged, in order. */
 export function personalSpans(text: string): Span[] {
   const folded = foldForRedaction(text);
+  if (!MAY_HOLD.test(folded)) return [];
   const emails = spansOf(folded, EMAIL, 'email');
   // Numbers inside an e-mail address are the address's; blank them for the later patterns.
   const masked = emails.reduce(
