@@ -1,6 +1,7 @@
 // Which sentences of the retrieved clauses answer the question: scored by the question's weighted terms (and,
 // weakly, its single characters), weighed by their clause's rank, shorter sentences preferred.
 import type { Retrieval, Retriever } from '../search/retrieve';
+import type { Clause } from '../corpus/types';
 import { type SentenceSpan, sentencesOf } from '../corpus/sentences';
 import { TUNING } from '../search/tuning';
 
@@ -30,21 +31,37 @@ function characterIdf(retriever: Retriever, ch: string): number {
   return table.get(ch) ?? 0;
 }
 
-const sentenceGrams = new WeakMap<SentenceSpan, Set<string>>();
+/** A clause's sentences in order, and for each character and character pair the sentences that hold it. */
+interface SentenceIndex {
+  sentences: SentenceSpan[];
+  /** Gram -> indices into `sentences`, ascending. */
+  grams: Map<string, number[]>;
+}
 
-/** A sentence's characters and character pairs, worked out once: most terms are one of them, so a term is
- * looked up rather than searched for in the text. */
-function gramsOf(sentence: SentenceSpan): Set<string> {
-  let grams = sentenceGrams.get(sentence);
-  if (!grams) {
-    grams = new Set();
-    for (let i = 0; i < sentence.text.length; i++) {
-      grams.add(sentence.text[i]!);
-      if (i + 1 < sentence.text.length) grams.add(sentence.text.slice(i, i + 2));
-    }
-    sentenceGrams.set(sentence, grams);
+const sentenceIndexes = new WeakMap<Clause, SentenceIndex>();
+
+/** A clause's sentence index, worked out once: most terms are one or two characters, so each is looked up once
+ * per clause rather than once per sentence. */
+function sentenceIndexOf(clause: Clause): SentenceIndex {
+  let index = sentenceIndexes.get(clause);
+  if (!index) {
+    const sentences = clause.measures.flatMap((_, m) => sentencesOf(clause, m));
+    const grams = new Map<string, number[]>();
+    const add = (gram: string, i: number) => {
+      const list = grams.get(gram);
+      if (!list) grams.set(gram, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    };
+    sentences.forEach(({ text }, i) => {
+      for (let c = 0; c < text.length; c++) {
+        add(text[c]!, i);
+        if (c + 1 < text.length) add(text.slice(c, c + 2), i);
+      }
+    });
+    index = { sentences, grams };
+    sentenceIndexes.set(clause, index);
   }
-  return grams;
+  return index;
 }
 
 /** The best sentence first, then up to two more that add terms it lacks, in document order. */
@@ -64,34 +81,43 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
     weights.push(TUNING.sentenceCharacter * characterIdf(retriever, ch));
   }
   const candidates: Scored[] = [];
-  const held: string[] = []; // the terms the current sentence holds
   for (const hit of retrieval.hits) {
     if (hit.score < TUNING.clauseShare * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
     const clauseFactor = hit.score / top;
-    for (let m = 0; m < clause.measures.length; m++) {
-      for (const sentence of sentencesOf(clause, m)) {
-        held.length = 0;
-        let raw = 0;
-        const grams = gramsOf(sentence);
-        for (let t = 0; t < terms.length; t++) {
-          const term = terms[t]!;
-          if (term.length <= 2 ? grams.has(term) : sentence.text.includes(term)) {
-            held.push(term);
-            raw += weights[t]!;
-          }
+    const { sentences, grams } = sentenceIndexOf(clause);
+    // Per sentence, the terms it holds (in the question's order) and their summed weight.
+    const held: string[][] = sentences.map(() => []);
+    const raw = new Array<number>(sentences.length).fill(0);
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      if (term.length <= 2) {
+        const holding = grams.get(term);
+        if (!holding) continue;
+        for (const i of holding) {
+          held[i]!.push(term);
+          raw[i]! += weights[t]!;
         }
-        if (raw > 0)
-          candidates.push({
-            clause: sentence.clause,
-            measure: sentence.measure,
-            start: sentence.start,
-            end: sentence.end,
-            text: sentence.text,
-            matched: new Set(held),
-            score: (raw * clauseFactor) / (1 + sentence.text.length / 150),
-          });
+      } else {
+        for (let i = 0; i < sentences.length; i++) {
+          if (!sentences[i]!.text.includes(term)) continue;
+          held[i]!.push(term);
+          raw[i]! += weights[t]!;
+        }
       }
+    }
+    for (let i = 0; i < sentences.length; i++) {
+      if (!(raw[i]! > 0)) continue;
+      const sentence = sentences[i]!;
+      candidates.push({
+        clause: sentence.clause,
+        measure: sentence.measure,
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        matched: new Set(held[i]),
+        score: (raw[i]! * clauseFactor) / (1 + sentence.text.length / 150),
+      });
     }
   }
   candidates.sort((a, b) => b.score - a.score);
