@@ -242,5 +242,14 @@ describe('question words weighed by general-language statistics', () => {
     const result = retriever.search('孕前检查免费吗', { history: ['陪产假几天'] });
     expect(result.carried).toBe(false);
     expect(result.hits[0]?.clause).toBe('2.8');
+    expect(retriever.search('托育机构运营补贴怎么申请', { history: ['陪产假有几天'] }).hits[0]?.clause).toBe('2.12');
+  });
+
+  it('leans a little on the thread when a follow-up has words of its own but not enough to stand alone', () => {
+    // Alone, 两个闺女 reads as raising daughters (2.16); after a question on rewards it is the 双女户 reward.
+    expect(retriever.search('两个闺女的算吗').hits[0]?.clause).not.toBe('2.21');
+    const result = retriever.search('两个闺女的算吗', { history: ['独生子女家庭有奖励吗'] });
+    expect(result.carried).toBe(false);
+    expect(result.hits[0]?.clause).toBe('2.21');
   });
 });

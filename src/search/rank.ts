@@ -140,16 +140,17 @@ export function weightedTerms(
   return terms;
 }
 
-/** The question's own terms with the conversation thread's at TUNING.carryOver of their weight. */
+/** The question's own terms with the conversation thread's at `share` of their weight (TUNING.carryOver). */
 export function withThread(
   own: Map<string, number>,
   thread: Thread,
   standIns: Set<string>,
   prepared: Prepared,
+  share: number = TUNING.carryOver,
 ): Map<string, number> {
   const terms = new Map(own);
   weightedTerms(prepared, thread.terms, standIns).forEach((weight, term) => {
-    terms.set(term, Math.max(terms.get(term) ?? 0, weight * TUNING.carryOver));
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight * share));
   });
   return terms;
 }

@@ -107,7 +107,11 @@ export function createRetriever(
     const standIns = new Set<string>();
     const own = weightedTerms(prepared, query.terms, standIns);
     const carried = thread !== undefined && isThin(query, prepared);
-    const terms = carried ? withThread(own, thread, standIns, prepared) : own;
+    const terms = carried
+      ? withThread(own, thread, standIns, prepared)
+      : thread && TUNING.softCarry > 0
+        ? withThread(own, thread, standIns, prepared, TUNING.softCarry)
+        : own;
     // Judged together with the thread it borrowed; only the new question can name a topic outside the plan.
     const judged: AnalyzedQuery = carried
       ? { ...query, words: [...query.words, ...thread.words], phrases: [...query.phrases, ...carriedPhrases(thread)] }
