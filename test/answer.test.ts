@@ -271,6 +271,17 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer).toContain('不评价、不推荐');
   });
 
+  it('quotes the sentence of the clause that holds what a thin follow-up asks (free or low-cost care)', async () => {
+    const history: HistoryTurn[] = [
+      { role: 'user', content: '失独家庭住院有人陪护吗' },
+      { role: 'user', content: '那进养老院呢' },
+    ];
+    const answer = await ask('要花钱不', history);
+    expect(answer.coverage).toBe('direct');
+    expect(answer.citations[0]!.clause).toBe('2.22');
+    expect(answer.answer).toContain('无偿或低收费');
+  });
+
   it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
     for (const [question, line] of [
       ['县妇幼保健站周末开门吗', '上班和办理时间'],

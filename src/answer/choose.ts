@@ -64,8 +64,10 @@ function sentenceIndexOf(clause: Clause): SentenceIndex {
   return index;
 }
 
-/** The best sentence first, then up to two more that add terms it lacks, in document order. */
-export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Scored[] {
+/** The best sentence first, then up to two more that add terms it lacks, in document order. A sentence of the top
+ * clause holding text of the kind asked for (`answers`: a number of days, an amount, 免费…) scores
+ * TUNING.askedSentence more; another clause's does not, since its 三周岁 need not be the age asked about. */
+export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answers: readonly RegExp[] = []): Scored[] {
   const top = retrieval.hits[0]!.score;
   // The question's terms and characters with their weights, as two arrays the sentence loop walks.
   const terms: string[] = [];
@@ -116,7 +118,9 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever): Sco
         end: sentence.end,
         text: sentence.text,
         matched: new Set(held[i]),
-        score: (raw[i]! * clauseFactor) / (1 + sentence.text.length / 150),
+        score:
+          ((raw[i]! * clauseFactor) / (1 + sentence.text.length / 150)) *
+          (hit === retrieval.hits[0] && answers.some((a) => a.test(sentence.text)) ? 1 + TUNING.askedSentence : 1),
       });
     }
   }

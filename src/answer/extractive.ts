@@ -42,7 +42,11 @@ export function extractiveAnswer(
   const fact = localFactAsked(withoutPlaceholders(asked));
   if (fact) return declineAnswer(question, 'extractive', undefined, fact);
   const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(asked);
-  const chosen = chooseSentences(retrieval, retriever);
+  const chosen = chooseSentences(
+    retrieval,
+    retriever,
+    asks.filter((a) => a !== 'department').map((a) => ASKS[a].answeredBy),
+  );
   let composed = compose(chosen, quantity, english);
   const firstQuotes = composed.citations.map((c) => c.quote);
   const firstTopics = topicsOf(retrieval, firstQuotes.join(''));
