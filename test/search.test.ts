@@ -118,6 +118,9 @@ describe('retrieval', () => {
     expect(top('產假多少天')).toBe('2.15');
     expect(top('How long is maternity leave in Qinghai?')).toBe('2.15');
     expect(top('birth registration across provinces')).toBe('2.3');
+    // Everyday English for employer, dismissal and fathers reaches the plan's own words.
+    expect(top('Can my boss fire me while I am pregnant?')).toBe('2.18');
+    expect(top('Do fathers get leave after the birth?')).toBe('2.15');
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {
