@@ -282,6 +282,14 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer).toContain('无偿或低收费');
   });
 
+  it('declines a subject the plan never covers even when the rest of the question is the plan’s', async () => {
+    // 出生医学证明 is in the plan (出生一件事); replacing a lost one is not.
+    const lost = await ask('出生医学证明丢了 怎么补办');
+    expect(lost.coverage).toBe('none');
+    expect(lost.answer).toContain('补办');
+    expect((await ask('产假期间能领失业金吗')).coverage).toBe('none');
+  });
+
   it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
     for (const [question, line] of [
       ['县妇幼保健站周末开门吗', '上班和办理时间'],

@@ -51,7 +51,7 @@ export const withoutPlaceholders = (text: string): string =>
   text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text;
 
 /** The referral subject for the rules of other provinces and countries (corpus/referrals.json). */
-const ELSEWHERE = 'elsewhere';
+export const ELSEWHERE = 'elsewhere';
 
 /**
  * Prepares a vocabulary once (sorted keys), so each query only scans. `lexicon` segments and weighs the citizen's

@@ -2,7 +2,7 @@
 // each weighed by what it tells) the top clause speaks to, and whether its most telling words are absent from the
 // whole plan — a question about something the plan never mentions is out of scope whatever else it shares.
 import type { Clause } from '../corpus/types';
-import type { AnalyzedQuery, QueryWord } from './query';
+import { type AnalyzedQuery, ELSEWHERE, type QueryWord } from './query';
 import { isHan } from './tokenize';
 import { TUNING } from './tuning';
 
@@ -51,6 +51,10 @@ export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
   return total > 0 ? covered / total : 0;
 }
 
+/** How the plan speaks across provinces (生育登记跨省通办): a question naming another province is the plan's only
+ * where the clause it finds does; 四川那边陪产假几天 asks Sichuan's rules, which no clause of Qinghai's gives. */
+const ACROSS_PROVINCES = /跨省|异地|外省|跨地区/;
+
 /** Judges the top clause's score and text against the question; `plan` is the whole plan's text. */
 export function judge(query: AnalyzedQuery, score: number, clause: Clause | undefined, plan: CoverageText): Judgement {
   let total = 0;
@@ -72,7 +76,7 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
     (absentShare < TUNING.absentShare ||
       (score >= TUNING.absentOverrideScore && share >= TUNING.absentOverrideCoverage)) &&
     (query.outside
-      ? share >= TUNING.outsideCoverage
+      ? query.outside === ELSEWHERE && share >= TUNING.outsideCoverage && ACROSS_PROVINCES.test(clause.text)
       : share >= TUNING.coverage || (score >= TUNING.strongScore && share >= TUNING.weakCoverage));
   return {
     relevant,
