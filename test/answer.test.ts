@@ -317,11 +317,24 @@ describe('questions the plan does not cover, though they share its words', () =>
   });
 
   it('how to get a certificate, or the procedure, is asked as where and how: partial when the plan gives neither', async () => {
-    for (const question of ['青海居住证咋办', '领养个孩子要走啥程序']) {
+    for (const question of ['青海居住证咋办', '托育机构备案去哪个窗口']) {
       const answer = await ask(question);
       expect(answer.coverage, question).toBe('partial');
       expect(answer.answer.split('\n')[0], question).toMatch(/^方案没有写明.*具体办理地点和方式/);
     }
+  });
+
+  it('declines an amount or a procedure when the nearest clause never speaks of money or of getting anything done', async () => {
+    // 加强公办幼儿园建设 is about building kindergartens, not their fees; the plan says nothing of adoption.
+    for (const question of ['公办幼儿园每学期收多少钱', '领养孩子的手续怎么走']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('none');
+      expectDeclined(answer);
+    }
+    // A subsidy the plan names, without its amount, is still answered in part.
+    const subsidy = await ask('托育机构运营补贴一个托位给多少');
+    expect(subsidy.coverage).toBe('partial');
+    expect(subsidy.citations[0]!.clause).toBe('2.12');
   });
 
   it('a count the plan does not give is partial, and no number is stated', async () => {

@@ -11,6 +11,9 @@ interface AskRule {
   asks: RegExp;
   /** The quotes answer this kind of question when they match. */
   answeredBy: RegExp;
+  /** Quotes that do not answer it are still on its subject when they match (a subsidy, a fee for an amount):
+   * otherwise they are about something else, and a partial answer would dress them up. */
+  concerns?: RegExp;
   zh: (topic: string) => string;
   en: (topic: string) => string;
 }
@@ -19,6 +22,8 @@ const of = (topic: string): string => (topic ? `${topic}的` : '');
 const forTopic = (topic: string): string => (topic ? ` for ${topic}` : '');
 /** Nothing in the plan answers this kind of question (it names no hospital, school or firm). */
 const NEVER = /(?!)/;
+/** Text about getting something done: a service, a registration, an application, a certificate. */
+const PROCEDURE = /办|服务|登记|备案|注册|申请|申领|证|手续|窗口|流程/;
 /** A number as the plan writes one: digits, or Chinese numerals before a measure word. */
 const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:个|项|所|名|人|家|次|岁|周岁|年|月|天|倍|类|级)/;
 
@@ -27,6 +32,7 @@ export const ASKS: Record<Ask, AskRule> = {
   money: {
     asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)/i,
     answeredBy: /\d[\d.]*\s*(?:元|万元)|[\d.]+\s*%|百分之/,
+    concerns: /补贴|补助|奖励|扶助|津贴|费|保险|报销|资金|价格|金/,
     zh: (t) => `方案没有写明${of(t)}具体金额，请不要轻信其他来源的数字。`,
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
   },
@@ -56,15 +62,17 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
   },
   documents: {
-    asks: /材料|证件|手续|[带拿交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
+    asks: /(?<!写)材料|证件|手续|[带拿交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
     answeredBy: /材料|证件|凭[^，。；]{1,8}办理/,
+    concerns: PROCEDURE,
     zh: (t) => `方案没有列出${of(t)}需要的材料和手续，请向当地政务服务大厅或卫生健康部门询问。`,
     en: (t) =>
       `The plan does not list the documents or steps${forTopic(t)}; ask your local government service centre or health commission.`,
   },
   where: {
-    asks: /去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|程序|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|窗口|电话|热线|号码|挂号|预约|跑几趟|网站|网上|公众号|小程序|\bapp\b|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
+    asks: /去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|程序|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|窗口|电话|热线|号码|挂号|预约|跑几趟|网站|网上(?:办|申请|预约|挂号|登记|查)|公众号|小程序|\bapp\b|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
     answeredBy: /窗口|服务中心|大厅|网上办|线上办|一网通办|掌上办/,
+    concerns: PROCEDURE,
     zh: (t) => `方案没有写明${of(t)}具体办理地点和方式，请向当地政务服务大厅或卫生健康部门询问。`,
     en: (t) =>
       `The plan does not give the office or the way to apply${forTopic(t)}; ask your local government service centre or health commission.`,
@@ -155,6 +163,9 @@ export function asksOf(question: string): Ask[] {
 export function missingAsk(asks: readonly Ask[], quoted: string): Ask | undefined {
   return asks.find((ask) => ask !== 'department' && !ASKS[ask].answeredBy.test(quoted));
 }
+
+/** Whether quotes that do not answer `ask` are still on its subject (see AskRule.concerns). */
+export const speaksOf = (ask: Ask, quoted: string): boolean => ASKS[ask].concerns?.test(quoted) ?? true;
 
 /**
  * A figure the question states (an amount, a share, a number of days or hours: 奖励10万元, 加发5%, 每月2000,

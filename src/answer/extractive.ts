@@ -6,7 +6,7 @@ import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { withoutPlaceholders } from '../search/query';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, asksOf, localFactAsked, missingAsk, unstatedFigure } from './asked';
+import { ASKS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure } from './asked';
 import type { Binding } from './binding';
 import { type Scored, chooseSentences } from './choose';
 import { declineAnswer } from './decline';
@@ -37,7 +37,7 @@ export function extractiveAnswer(
 
   // What is asked is read in the normalised question (Simplified, half-width), so 幾天 asks as 几天 does.
   const asked = retrieval.analyzed.normalized;
-  const asks = asksOf(retrieval.context ? `${retrieval.context} ${asked}` : asked);
+  const asks = asksOf(withoutPlaceholders(retrieval.context ? `${retrieval.context} ${asked}` : asked));
   // Which institution is best, its phone or its hours: the plan holds none, so it does not answer that at all.
   const fact = localFactAsked(withoutPlaceholders(asked));
   if (fact) return declineAnswer(question, 'extractive', undefined, fact);
@@ -73,6 +73,10 @@ export function extractiveAnswer(
   const narrowed = partial && nearest.length < chosen.length;
   if (narrowed) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
+  // Quotes that never speak of what the question lacks (money for an amount, a procedure for where and how) are
+  // about another subject: the plan does not touch the question at all (公办幼儿园一个月收多少钱 beside 加强公办幼儿园建设).
+  if (missing && !speaksOf(missing, citations.map((c) => c.quote).join('')))
+    return declineAnswer(question, 'extractive', retrieval.outside);
 
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
   const topics = narrowed ? topicsOf(retrieval, citations.map((c) => c.quote).join('')) : firstTopics;
