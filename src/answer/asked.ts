@@ -45,6 +45,7 @@ export const ASKS: Record<Ask, AskRule> = {
   age: {
     asks: /多少岁|几岁|多大(?:年纪|岁数|的孩子|的娃)?[才能可]|年龄|how old|what age/i,
     answeredBy: /[\d一二三四五六七八九十]+\s*周?岁/,
+    concerns: /岁|龄/,
     zh: (t) => `方案没有写明${of(t)}具体年龄。`,
     en: (t) => `The plan does not state an age${forTopic(t)}.`,
   },
