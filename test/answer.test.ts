@@ -324,6 +324,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     }
   });
 
+  it('pay during leave, which the plan never sets, is partial; pay cut while breastfeeding, which it forbids, is direct', async () => {
+    const leave = await ask('陪产假期间工资照发吗');
+    expect(leave.coverage).toBe('partial');
+    expect(leave.answer.split('\n')[0]).toBe('方案没有写明配偶看护假期间的工资待遇。');
+    const cut = await ask('My boss cut my salary while I was breastfeeding, is that legal?');
+    expect(cut.coverage).toBe('direct');
+    expect(cut.citations[0]!.clause).toBe('2.18');
+  });
+
   it('declines an amount or a procedure when the nearest clause never speaks of money or of getting anything done', async () => {
     // 加强公办幼儿园建设 is about building kindergartens, not their fees; the plan says nothing of adoption.
     for (const question of ['公办幼儿园每学期收多少钱', '领养孩子的手续怎么走']) {

@@ -5,7 +5,18 @@
 // rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
 
 export type Ask =
-  'money' | 'days' | 'age' | 'when' | 'free' | 'documents' | 'where' | 'which' | 'lawful' | 'count' | 'department';
+  | 'money'
+  | 'pay'
+  | 'days'
+  | 'age'
+  | 'when'
+  | 'free'
+  | 'documents'
+  | 'where'
+  | 'which'
+  | 'lawful'
+  | 'count'
+  | 'department';
 
 interface AskRule {
   asks: RegExp;
@@ -35,6 +46,12 @@ export const ASKS: Record<Ask, AskRule> = {
     concerns: /补贴|补助|奖励|扶助|津贴|费|保险|报销|资金|价格|金/,
     zh: (t) => `方案没有写明${of(t)}具体金额，请不要轻信其他来源的数字。`,
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
+  },
+  pay: {
+    asks: /工资|薪水|薪资|薪酬|全额|照发|扣钱|折成钱|折现|\b(?:paid|salary|wages?|pay)\b/i,
+    answeredBy: /工资|薪酬|薪资/,
+    zh: (t) => `方案没有写明${t ? `${t}期间` : ''}的工资待遇。`,
+    en: (t) => `The plan does not say how pay is handled${forTopic(t)}.`,
   },
   days: {
     asks: /几天|多少天|多久|多长时间|多长|休多长|how many days|how long/i,
