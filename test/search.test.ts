@@ -162,6 +162,11 @@ describe('retrieval', () => {
     const wives = retriever.search('How long is leave for husbands whose wives gave birth?');
     expect(wives.analyzed.words.find((w) => w.text === 'wife')?.terms).toContain('配偶');
     expect(wives.judgement.covered).toBeGreaterThan(0.5);
+    // A plural the dictionary knows as written folds too where it completes a glossary phrase.
+    expect(vocabulary.dictionary?.['prices']).toBeDefined();
+    const brides = retriever.search('Are sky-high bride prices limited?');
+    expect(brides.analyzed.words.map((w) => w.text)).toContain('bride price');
+    expect(brides.hits[0]!.clause).toBe('2.19');
   });
 
   it('weighs a clause title above a passing mention', () => {

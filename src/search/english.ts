@@ -17,10 +17,27 @@ function basesOf(word: string): string[] {
 }
 
 /**
- * The text with each English word the glossary and dictionary lack replaced by its base form when they know that
- * (a word they know as written stays: prices is the dictionary's own).
- * @example lemmatize('bride prices', (w) => w === 'price' || w === 'bride') // 'bride price'
+ * The text with each English word the glossary and dictionary lack replaced by its base form when they know that.
+ * A word they know as written (prices is the dictionary's own) is folded only when its base form and the word
+ * before it make one of their phrases (`isPhrase`): bride prices reads as bride price.
+ * @example lemmatize('bride prices', (w) => w !== 'brides', (p) => p === 'bride price') // 'bride price'
  */
-export function lemmatize(text: string, known: (word: string) => boolean): string {
-  return text.replace(/[a-z][a-z']*/g, (word) => (known(word) ? word : (basesOf(word).find(known) ?? word)));
+export function lemmatize(
+  text: string,
+  known: (word: string) => boolean,
+  isPhrase: (phrase: string) => boolean = () => false,
+): string {
+  let previous = '';
+  let previousEnd = -1;
+  return text.replace(/[a-z][a-z']*/g, (word: string, at: number) => {
+    const before = previousEnd >= 0 && text.slice(previousEnd, at) === ' ' ? previous : '';
+    const folded = !known(word)
+      ? (basesOf(word).find(known) ?? word)
+      : before
+        ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word)
+        : word;
+    previous = folded;
+    previousEnd = at + word.length;
+    return folded;
+  });
 }

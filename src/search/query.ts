@@ -74,6 +74,8 @@ export function compileVocabulary(
   let englishVocabulary: Set<string> | undefined;
   const knowsEnglish = (word: string): boolean =>
     (englishVocabulary ??= new Set(englishPhrases().flatMap((phrase) => phrase.split(' ')))).has(word);
+  let phraseSet: Set<string> | undefined;
+  const isEnglishPhrase = (phrase: string): boolean => (phraseSet ??= new Set(englishPhrases())).has(phrase);
   const places = matcher(vocabulary.places);
   const subjectOf = new Map<string, string>();
   for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
@@ -140,7 +142,7 @@ export function compileVocabulary(
     const normalized = normalize(question);
     const unredacted = withoutPlaceholders(normalized);
     const latin = /[a-z]{2}/.test(unredacted);
-    const folded = latin ? lemmatize(unredacted, knowsEnglish) : unredacted;
+    const folded = latin ? lemmatize(unredacted, knowsEnglish, isEnglishPhrase) : unredacted;
     const local = places(folded);
     const text = blank(folded, local);
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
