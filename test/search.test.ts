@@ -169,6 +169,12 @@ describe('retrieval', () => {
     expect(brides.hits[0]!.clause).toBe('2.19');
   });
 
+  it('weighs a set phrase the plan uses as a topic, not as framing', () => {
+    const words = retriever.search('评先进还要查计划生育吗').analyzed.words;
+    expect(words.map((w) => w.text)).toContain('计划生育');
+    expect(words.find((w) => w.text === '计划生育')!.info).toBeGreaterThan(7);
+  });
+
   it('weighs a clause title above a passing mention', () => {
     expect(top('人口监测')).toBe('2.4');
     expect(top('出生缺陷')).toBe('2.8');

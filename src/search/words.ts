@@ -58,6 +58,13 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
   return out;
 }
 
+/** A set phrase the plan itself uses (计划生育, 优生优育) names the plan's topic, not the question's framing: it
+ * tells what its general-language rarity says, without the set-phrase discount of TUNING.classWeight. */
+function planPhrase(segment: Segment, inPlan: (text: string) => boolean): Segment {
+  if (segment.cls !== 'l' || !segment.known || segment.text.length < 3 || !inPlan(segment.text)) return segment;
+  return { ...segment, info: segment.info / TUNING.classWeight.l };
+}
+
 /** Whether a segment tells enough to count (not framing). */
 function tells(s: Segment): boolean {
   return s.info >= TUNING.fillerInfo;
@@ -184,7 +191,7 @@ interface Found extends WordHelpers {
 /** Segments one Han run (at `runStart` in the question) and adds its informative words, mending pinyin slips. */
 function addRun(run: string, runStart: number, found: Found): void {
   const { lexicon, mend, mendWord, citizenBridge, inPlan, words, mended, keep, weights } = found;
-  const segments = joinLoneCharacters(lexicon.segment(run, runStart));
+  const segments = joinLoneCharacters(lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)));
   for (let k = 0; k < segments.length; k++) {
     let segment = segments[k]!;
     // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
