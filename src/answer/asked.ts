@@ -48,7 +48,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
   },
   pay: {
-    asks: /工资|薪水|薪资|薪酬|全额|照发|扣钱|折成钱|折现|\b(?:paid|salary|wages?|pay)\b/i,
+    asks: /工资|薪水|薪资|薪酬|全额|照发|扣钱|折成钱|折现|\bsalar(?:y|ies)\b|\bwages?\b|\b(?:full|my|her|his|their) pay\b|\bpay cut\b|\bpaid\b(?! for)/i,
     answeredBy: /工资|薪酬|薪资/,
     zh: (t) => `方案没有写明${t ? `${t}期间` : ''}的工资待遇。`,
     en: (t) => `The plan does not say how pay is handled${forTopic(t)}.`,
