@@ -305,8 +305,9 @@ describe('questions the plan does not cover, though they share its words', () =>
     const afterSchool = await ask('课后服务几点结束');
     expect(afterSchool.coverage).toBe('direct');
     expect(afterSchool.answer).toContain('18:30');
-    // A nursery that closes down is no question of opening hours.
+    // A nursery that closes down is no question of opening hours, nor an unanswered phone one of a number.
     expect((await ask('托育机构突然关门了 交的钱咋办')).coverage).not.toBe('none');
+    expect((await ask('托育机构跑路了 老板电话也打不通 政府管吗')).coverage).not.toBe('none');
   });
 
   it('a date the plan does not give: says so first, and quotes one clause only', async () => {

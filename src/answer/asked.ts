@@ -141,6 +141,7 @@ const RANKING = new RegExp(
  * Facts of one office or institution that a province-wide policy never holds, whatever its clauses say of the
  * topic: which is best, how to reach it, when it opens. The plan cannot answer these even in part, so they are
  * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
+ * Only a fact asked for counts: 老板电话也打不通 mentions a phone and asks for no number.
  */
 export type LocalFact = 'ranking' | 'contact' | 'hours';
 
@@ -151,7 +152,7 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
     en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
   },
   contact: {
-    asks: /电话|号码|手机号|地址|网址|联系方式|怎么联系|phone|address|contact|website/i,
+    asks: /(?:电话|号码|手机号|地址|网址|网站)(?:是|在|号码)?(?:多少|几号|啥|什么|哪里|哪儿|哪)|(?:电话|号码|地址|网址)\s*[？?]?$|联系电话|联系方式|怎么联系|\bphone number\b|\baddress\b|\bcontact (?:details|number)\b|\bwebsite\b/i,
     zh: '方案是全省的政策文件，不列各单位的电话、地址和网址。',
     en: 'The plan is a province-wide policy: it lists no phone numbers, addresses or websites.',
   },
