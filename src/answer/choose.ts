@@ -82,63 +82,61 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
     terms.push(ch);
     weights.push(TUNING.sentenceCharacter * characterIdf(retriever, ch));
   }
-  const candidates: Scored[] = [];
+  // Every sentence of the clauses near the top that holds a term, scored; which terms it holds is worked out only
+  // for the few the choice below looks at (a Set per sentence of every clause cost more than the choice itself).
+  const candidates: { sentence: SentenceSpan; score: number }[] = [];
   for (const hit of retrieval.hits) {
     if (hit.score < TUNING.clauseShare * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
     const clauseFactor = hit.score / top;
     const { sentences, grams } = sentenceIndexOf(clause);
-    // Per sentence, the terms it holds (in the question's order) and their summed weight.
-    const held: string[][] = sentences.map(() => []);
-    const raw = new Array<number>(sentences.length).fill(0);
+    const raw = new Float64Array(sentences.length);
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       if (term.length <= 2) {
         const holding = grams.get(term);
-        if (!holding) continue;
-        for (const i of holding) {
-          held[i]!.push(term);
-          raw[i]! += weights[t]!;
-        }
+        if (holding) for (const i of holding) raw[i]! += weights[t]!;
       } else {
-        for (let i = 0; i < sentences.length; i++) {
-          if (!sentences[i]!.text.includes(term)) continue;
-          held[i]!.push(term);
-          raw[i]! += weights[t]!;
-        }
+        for (let i = 0; i < sentences.length; i++) if (sentences[i]!.text.includes(term)) raw[i]! += weights[t]!;
       }
     }
     for (let i = 0; i < sentences.length; i++) {
       if (!(raw[i]! > 0)) continue;
       const sentence = sentences[i]!;
+      const asked = hit === retrieval.hits[0] && answers.some((a) => a.test(sentence.text));
       candidates.push({
-        clause: sentence.clause,
-        measure: sentence.measure,
-        start: sentence.start,
-        end: sentence.end,
-        text: sentence.text,
-        matched: new Set(held[i]),
-        score:
-          ((raw[i]! * clauseFactor) / (1 + sentence.text.length / 150)) *
-          (hit === retrieval.hits[0] && answers.some((a) => a.test(sentence.text)) ? 1 + TUNING.askedSentence : 1),
+        sentence,
+        score: ((raw[i]! * clauseFactor) / (1 + sentence.text.length / 150)) * (asked ? 1 + TUNING.askedSentence : 1),
       });
     }
   }
   candidates.sort((a, b) => b.score - a.score);
+  /** A candidate as chosen: its span, score and the question's terms it holds, in the question's order. */
+  const scored = ({ sentence, score }: (typeof candidates)[number]): Scored => ({
+    clause: sentence.clause,
+    measure: sentence.measure,
+    start: sentence.start,
+    end: sentence.end,
+    text: sentence.text,
+    matched: new Set(terms.filter((term) => sentence.text.includes(term))),
+    score,
+  });
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
-  const lead = candidates.find((c) => c.clause.id === topClause) ?? candidates[0]!;
+  const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? candidates[0]!;
+  const lead = scored(leading);
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);
-  for (const candidate of candidates) {
-    if (candidate === lead) continue;
-    if (chosen.length >= MAX_SENTENCES || candidate.score < TUNING.sentenceShare * candidates[0]!.score) break;
+  const weak = (t: string): boolean => t.length === 1 || retrieval.standIns.has(t);
+  for (const entry of candidates) {
+    if (entry === leading) continue;
+    if (chosen.length >= MAX_SENTENCES || entry.score < TUNING.sentenceShare * candidates[0]!.score) break;
+    const candidate = scored(entry);
     // Words of the question (typed, bridged or carried over) justify another sentence. Single characters and the
     // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
     // same clause on such thin evidence is noise.
     const newClause = !chosen.some((c) => c.clause === candidate.clause);
-    const weak = (t: string): boolean => t.length === 1 || retrieval.standIns.has(t);
     const adds = [...candidate.matched].filter(
       (t) => !covered.has(t) && (newClause || !weak(t)) && retriever.idf(t) > 1.5,
     );
