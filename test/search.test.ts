@@ -169,6 +169,12 @@ describe('retrieval', () => {
     expect(brides.hits[0]!.clause).toBe('2.19');
   });
 
+  it('never joins a negation or a particle into a word the plan lacks (有人管没 is 管 + 没, not 管没)', () => {
+    const result = retriever.search('娃的龋齿这块有人管没');
+    expect(result.analyzed.words.map((w) => w.text)).not.toContain('管没');
+    expect(result.judgement.absentWords.map((w) => w.text)).not.toContain('管没');
+  });
+
   it('weighs a set phrase the plan uses as a topic, not as framing', () => {
     const words = retriever.search('评先进还要查计划生育吗').analyzed.words;
     expect(words.map((w) => w.text)).toContain('计划生育');

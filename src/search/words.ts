@@ -29,6 +29,9 @@ export interface QueryWord {
 export const weightOf = (info: number): number =>
   Math.min(TUNING.maxTermWeight, (info / TUNING.fullInfo) ** TUNING.termExponent);
 
+/** Negations and sentence particles: a spoken question ends on them (有人管没, 能报不), and no word is made with them. */
+const PARTICLE = /^[没不了吗呢吧啊嘛呀么哈]$/;
+
 /**
  * Adjacent lone characters that each tell something (修|复, 奶|粉, 牦|牛|肉) are a word the lexicon lacks, so
  * they are judged as one: rarer than either character alone, and absent from the plan unless its bigrams are there.
@@ -43,7 +46,9 @@ function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
       lone(segment) &&
       (lone(last) || last.joined) &&
       tells(segment) &&
-      tells(last)
+      tells(last) &&
+      !PARTICLE.test(segment.text) &&
+      !PARTICLE.test(last.text)
     ) {
       out[out.length - 1] = {
         ...last,
