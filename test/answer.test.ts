@@ -367,6 +367,12 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(stated.answer).not.toContain('没有你提到的这个数字');
   });
 
+  it('answers a long chatty question whose one clause far outscores every other', async () => {
+    const answer = await ask('面试时候人事问我结婚没有、打不打算要二胎，这个正常吗');
+    expect(answer.coverage).not.toBe('none');
+    expect(answer.citations[0]!.clause).toBe('2.18');
+  });
+
   it('answers a question wrapped in chatty framing instead of refusing it', async () => {
     const answer = await ask('说白了，单位到底给不给弄个母婴室啊，还是嘴上说说');
     expect(answer.coverage).toBe('direct');

@@ -56,7 +56,13 @@ export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
 const ACROSS_PROVINCES = /跨省|异地|外省|跨地区/;
 
 /** Judges the top clause's score and text against the question; `plan` is the whole plan's text. */
-export function judge(query: AnalyzedQuery, score: number, clause: Clause | undefined, plan: CoverageText): Judgement {
+export function judge(
+  query: AnalyzedQuery,
+  score: number,
+  clause: Clause | undefined,
+  plan: CoverageText,
+  runnerUp = 0,
+): Judgement {
   let total = 0;
   let absent = 0;
   const absentWords: QueryWord[] = [];
@@ -77,7 +83,9 @@ export function judge(query: AnalyzedQuery, score: number, clause: Clause | unde
       (score >= TUNING.absentOverrideScore && share >= TUNING.absentOverrideCoverage)) &&
     (query.outside
       ? query.outside === ELSEWHERE && share >= TUNING.outsideCoverage && ACROSS_PROVINCES.test(clause.text)
-      : share >= TUNING.coverage || (score >= TUNING.strongScore && share >= TUNING.weakCoverage));
+      : share >= TUNING.coverage ||
+        (score >= TUNING.strongScore &&
+          share >= (score >= TUNING.dominance * runnerUp ? TUNING.dominantCoverage : TUNING.weakCoverage)));
   return {
     relevant,
     covered: share,

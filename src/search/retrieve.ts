@@ -163,6 +163,13 @@ export function createRetriever(
   };
 }
 
+/** The best score after the top clause's. */
+function runnerUp(ranked: readonly Ranked[]): number {
+  let best = 0;
+  for (let i = 1; i < ranked.length; i++) best = Math.max(best, ranked[i]!.score);
+  return best;
+}
+
 /**
  * Judges the ranked clauses, reordering them in place: near the top, the clause that speaks to more of what was
  * asked leads (the score counts shared terms, the judgement what each word tells: for 商场车站 母婴室 有要求吗,
@@ -177,12 +184,12 @@ function judgeTop(
   thread: Thread | undefined,
   outside: boolean,
 ): Judgement {
-  let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan());
+  let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
   const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
   for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
     if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
     ranked.unshift(...ranked.splice(i, 1));
-    judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan());
+    judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
   }
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
