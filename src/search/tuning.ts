@@ -1,6 +1,6 @@
 // Every weight and threshold of retrieval, relevance and sentence choice, each with why it has its value. Figures
-// are from `npm run eval` on the sets the team may read (dev, extra, tune-1, check-3, check-5); a sealed check set
-// is never tuned on.
+// are from `npm run eval` on the sets the team may read (dev, extra, tune-1 and the check sets after their one
+// look); a sealed check set is never tuned on.
 
 export const TUNING = {
   // ---- How much a question word tells (src/search/lexicon.ts) ----
