@@ -67,15 +67,16 @@ export function compileVocabulary(
   const citizenWords = matcher(Object.keys(vocabulary.citizen));
   const dictionary = vocabulary.dictionary ?? {};
   // Compiled on the first question with Latin letters: thousands of dictionary glosses would cost every cold start.
-  const englishPhrases = (): string[] => [...Object.keys(vocabulary.english), ...Object.keys(dictionary)];
+  let phraseSet: Set<string> | undefined;
+  const englishPhrases = (): Set<string> =>
+    (phraseSet ??= new Set([...Object.keys(vocabulary.english), ...Object.keys(dictionary)]));
   let englishMatcher: ReturnType<typeof matcher> | undefined;
-  const englishWords = (text: string) => (englishMatcher ??= matcher(new Set(englishPhrases()), true))(text);
+  const englishWords = (text: string) => (englishMatcher ??= matcher(englishPhrases(), true))(text);
   // Every single word of the glossary's and the dictionary's phrases, for folding inflections (prices -> price).
   let englishVocabulary: Set<string> | undefined;
   const knowsEnglish = (word: string): boolean =>
-    (englishVocabulary ??= new Set(englishPhrases().flatMap((phrase) => phrase.split(' ')))).has(word);
-  let phraseSet: Set<string> | undefined;
-  const isEnglishPhrase = (phrase: string): boolean => (phraseSet ??= new Set(englishPhrases())).has(phrase);
+    (englishVocabulary ??= new Set([...englishPhrases()].flatMap((phrase) => phrase.split(' ')))).has(word);
+  const isEnglishPhrase = (phrase: string): boolean => englishPhrases().has(phrase);
   const places = matcher(vocabulary.places);
   const subjectOf = new Map<string, string>();
   for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
