@@ -55,13 +55,14 @@ export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
  * where the clause it finds does; 四川那边陪产假几天 asks Sichuan's rules, which no clause of Qinghai's gives. */
 const ACROSS_PROVINCES = /跨省|异地|外省|跨地区/;
 
-/** Judges the top clause's score and text against the question; `plan` is the whole plan's text. */
+/** Judges the top clause's score and text against the question; `plan` is the whole plan's text, `runnerUp` the
+ * best score of the other clauses. */
 export function judge(
   query: AnalyzedQuery,
   score: number,
   clause: Clause | undefined,
   plan: CoverageText,
-  runnerUp = 0,
+  runnerUp: number,
 ): Judgement {
   let total = 0;
   let absent = 0;

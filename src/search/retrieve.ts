@@ -194,6 +194,6 @@ function judgeTop(
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
   if (!thread.clauses.has(clauseKey(top.clause.docId, top.clause.id))) return judgement;
-  const onThread = judge({ ...judged, words: thread.words }, top.score, top.clause, prepared.plan());
+  const onThread = judge({ ...judged, words: thread.words }, top.score, top.clause, prepared.plan(), runnerUp(ranked));
   return onThread.relevant ? { ...onThread, absentWords: judgement.absentWords } : judgement;
 }
