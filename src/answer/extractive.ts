@@ -73,13 +73,13 @@ export function extractiveAnswer(
   const narrowed = partial && nearest.length < chosen.length;
   if (narrowed) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
+  const quoted = citations.map((c) => c.quote).join('');
   // Quotes that never speak of what the question lacks (money for an amount, a procedure for where and how) are
   // about another subject: the plan does not touch the question at all (公办幼儿园一个月收多少钱 beside 加强公办幼儿园建设).
-  if (missing && !speaksOf(missing, citations.map((c) => c.quote).join('')))
-    return declineAnswer(question, 'extractive', retrieval.outside);
+  if (missing && !speaksOf(missing, quoted)) return declineAnswer(question, 'extractive', retrieval.outside);
 
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
-  const topics = narrowed ? topicsOf(retrieval, citations.map((c) => c.quote).join('')) : firstTopics;
+  const topics = narrowed ? topicsOf(retrieval, quoted) : firstTopics;
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);

@@ -107,11 +107,10 @@ export function createRetriever(
     const standIns = new Set<string>();
     const own = weightedTerms(prepared, query.terms, standIns);
     const carried = thread !== undefined && isThin(query, prepared);
-    const terms = carried
-      ? withThread(own, thread, standIns, prepared)
-      : thread && TUNING.softCarry > 0
-        ? withThread(own, thread, standIns, prepared, TUNING.softCarry)
-        : own;
+    // A thin follow-up borrows the thread; any other one still leans on it a little.
+    const terms = thread
+      ? withThread(own, thread, standIns, prepared, carried ? TUNING.carryOver : TUNING.softCarry)
+      : own;
     // Judged together with the thread it borrowed; only the new question can name a topic outside the plan.
     const judged: AnalyzedQuery = carried
       ? { ...query, words: [...query.words, ...thread.words], phrases: [...query.phrases, ...carriedPhrases(thread)] }
