@@ -121,6 +121,9 @@ describe('retrieval', () => {
     // Everyday English for employer, dismissal and fathers reaches the plan's own words.
     expect(top('Can my boss fire me while I am pregnant?')).toBe('2.18');
     expect(top('Do fathers get leave after the birth?')).toBe('2.15');
+    // Asking what the plan says is framing: only the words of the topic count.
+    const words = retriever.search('Does the plan say anything about dowries?').analyzed.words.map((w) => w.text);
+    expect(words).toEqual(['dowry']);
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {
