@@ -114,6 +114,13 @@ describe('retrieval', () => {
     expect(top('上户口')).toMatch(/^2\.[23]$/);
   });
 
+  it('reads a name the plan quotes as one word, though general Chinese splits it (出生 | 一件 | 事)', () => {
+    const search = retriever.search('出生一件事 都包括哪些', { k: 5 });
+    expect(search.analyzed.words.map((w) => w.text)).toContain('出生一件事');
+    expect(search.hits[0]?.clause).toBe('2.3');
+    expect(search.relevant).toBe(true);
+  });
+
   it('reads Traditional Chinese and plain English', () => {
     expect(top('產假多少天')).toBe('2.15');
     expect(top('How long is maternity leave in Qinghai?')).toBe('2.15');
