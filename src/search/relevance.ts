@@ -28,15 +28,27 @@ export interface CoverageText {
 }
 
 /** How far a text speaks to one word: 1 when it holds the word (or a plan term the word stands for), else the
- * share of the word's bigrams it holds; a lone character counts half, being weak evidence. */
+ * share of the word's (or the term's) bigrams it holds; a lone character counts half, being weak evidence. A
+ * clause speaking of 托育机构 covers most of 开托育园 (开办托育机构), not none of it. */
 export function wordCoverage(word: QueryWord, target: CoverageText): number {
-  if (word.terms) return target.whole || word.terms.some((t) => target.text.includes(t)) ? 1 : 0;
+  if (word.terms) {
+    if (target.whole) return 1;
+    let best = 0;
+    for (const term of word.terms) best = Math.max(best, textCoverage(term, target));
+    return best;
+  }
   if (word.text.length === 1) return target.chars.has(word.text) ? 0.5 : 0;
-  if (!target.whole && target.text.includes(word.text)) return 1;
+  return textCoverage(word.text, target);
+}
+
+/** 1 when the target holds the text, else the share of its Han bigrams the target holds. */
+function textCoverage(text: string, target: CoverageText): number {
+  if (!target.whole && target.text.includes(text)) return 1;
+  if (text.length < 2) return 0;
   let hits = 0;
-  for (let i = 0; i + 1 < word.text.length; i++)
-    if (target.pairs.has(pairKey(word.text.charCodeAt(i), word.text.charCodeAt(i + 1)))) hits++;
-  return hits / (word.text.length - 1);
+  for (let i = 0; i + 1 < text.length; i++)
+    if (target.pairs.has(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)))) hits++;
+  return hits / (text.length - 1);
 }
 
 /** Share of the question's information a clause covers (0–1): what judge calls `covered`, alone. */
