@@ -62,6 +62,13 @@ describe('answers from the plan', () => {
     expect(answer.citations[0]?.quote).toContain('98天');
   });
 
+  it('quotes both clauses when a second answers about as well as the first (取消 beside 废止 社会抚养费)', async () => {
+    const answer = await ask('社会抚养费还要交吗');
+    const clauses = new Set(answer.citations.map((c) => c.clause));
+    expect(clauses).toEqual(new Set(['2.1', '2.2']));
+    expect(answer.answer).toContain('取消社会抚养费');
+  });
+
   it('childcare leave from an employer is encouraged, not a right', async () => {
     const answer = await ask('用人单位必须给育儿假吗');
     expect(answer.answered).toBe(true);

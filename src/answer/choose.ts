@@ -84,7 +84,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
   }
   // Every sentence of the clauses near the top that holds a term, scored; which terms it holds is worked out only
   // for the few the choice below looks at (a Set per sentence of every clause cost more than the choice itself).
-  const candidates: { sentence: SentenceSpan; score: number }[] = [];
+  const candidates: { sentence: SentenceSpan; score: number; factor: number }[] = [];
   for (const hit of retrieval.hits) {
     if (hit.score < TUNING.clauseShare * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
@@ -106,6 +106,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
       const asked = hit === retrieval.hits[0] && answers.some((a) => a.test(sentence.text));
       candidates.push({
         sentence,
+        factor: clauseFactor,
         score: ((raw[i]! * clauseFactor) / (1 + sentence.text.length / 150)) * (asked ? 1 + TUNING.askedSentence : 1),
       });
     }
@@ -133,14 +134,15 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
     if (entry === leading) continue;
     if (chosen.length >= MAX_SENTENCES || entry.score < TUNING.sentenceShare * candidates[0]!.score) break;
     const candidate = scored(entry);
-    // Words of the question (typed, bridged or carried over) justify another sentence. Single characters and the
+    // Words of the question (typed, bridged or carried over) justify another sentence; so does a clause that
+    // scores nearly as well as the top one, which answers about as well (TUNING.nearTie). Single characters and the
     // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
     // same clause on such thin evidence is noise.
     const newClause = !chosen.some((c) => c.clause === candidate.clause);
     const adds = [...candidate.matched].filter(
       (t) => !covered.has(t) && (newClause || !weak(t)) && retriever.idf(t) > 1.5,
     );
-    if (adds.length === 0) continue;
+    if (adds.length === 0 && !(newClause && entry.factor >= TUNING.nearTie)) continue;
     chosen.push(candidate);
     for (const t of candidate.matched) covered.add(t);
   }
