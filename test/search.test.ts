@@ -154,6 +154,9 @@ describe('retrieval', () => {
     expect(words('生育经贴按啥算')).toContain('津贴');
     expect(top('生育经贴按啥算')).toBe('2.15');
     expect(words('陪惨假有几天')).toContain('陪产假');
+    // Two plan words with one sound (登记, 等级): the one typed is a slip only where the other makes the plan's phrase.
+    expect(words('生育等级在哪办')).toContain('登记');
+    expect(words('保育师职业技能等级 谁管')).toContain('等级');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

@@ -61,18 +61,19 @@ export function buildSounds(candidates: Iterable<string>, chars: string, words: 
     for (const s of set)
       if (exact.syllables.has(s) || fuzzy.syllables.has(fuzzySound(s))) bySyllable[s] = (bySyllable[s] ?? '') + ch;
   }
-  return { syllables: bySyllable, homophones: exact.table, fuzzy: fuzzy.table };
+  return { syllables: bySyllable, homophones: exact.table, shared: exact.shared, fuzzy: fuzzy.table };
 }
 
 /**
  * Sound -> "candidate|words of general Chinese with that sound" for every sound exactly one candidate has, and the
- * syllables those sounds use. A sound two candidates share mends to neither.
+ * syllables those sounds use. A sound two candidates share mends to neither by sound alone: it is kept in `shared`
+ * ("登记|等级"), where only a word's context can pick one (生育等级 -> 生育登记).
  */
 function soundTable(
   candidates: readonly string[],
   words: readonly string[],
   soundsOf: (word: string) => string[],
-): { table: Record<string, string>; syllables: Set<string> } {
+): { table: Record<string, string>; shared: Record<string, string>; syllables: Set<string> } {
   const owners = new Map<string, Set<string>>();
   for (const word of candidates) {
     for (const sound of soundsOf(word)) {
@@ -94,11 +95,13 @@ function soundTable(
     }
   }
   const table: Record<string, string> = {};
+  const shared: Record<string, string> = {};
   const syllables = new Set<string>();
   for (const [sound, owned] of [...owners].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (owned.size !== 1) continue;
-    table[sound] = [...owned, ...[...(neighbours.get(sound) ?? [])].sort()].join('|');
+    if (owned.size > 2) continue;
+    if (owned.size === 2) shared[sound] = [...owned].sort().join('|');
+    else table[sound] = [...owned, ...[...(neighbours.get(sound) ?? [])].sort()].join('|');
     for (const s of sound.split(' ')) syllables.add(s);
   }
-  return { table, syllables };
+  return { table, shared, syllables };
 }

@@ -30,6 +30,9 @@ export interface PackedSounds {
   homophones: Record<string, string>;
   /** The same by fuzzy sound (see fuzzySound), tried only when the exact sound mends nothing. */
   fuzzy?: Record<string, string>;
+  /** A sound exactly two candidates share -> "one|other" (登记|等级): a slip for the other only where the context
+   * says so, so only the contextual mend (homophone with evenWords) reads it. */
+  shared?: Record<string, string>;
 }
 
 /**
@@ -64,6 +67,16 @@ function mendOf(
     if (target && target !== word && (evenWords || !words.includes(word)) && slipped(word, target)) found.add(target);
   }
   if (!listed) return null;
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The other word of a sound two candidates share, when the typed word has that sound (等级 -> 登记). A pinyin
+ * keyboard offers the two as whole words, so both characters may differ; the caller's context check decides. */
+function sharedMend(word: string, soundings: readonly string[], shared: Record<string, string>): string | undefined {
+  const found = new Set<string>();
+  for (const sounding of soundings) {
+    for (const other of shared[sounding]?.split('|') ?? []) if (other !== word) found.add(other);
+  }
   return found.size === 1 ? [...found][0] : undefined;
 }
 
@@ -240,6 +253,10 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       if (soundings.length > MAX_SOUNDINGS) return undefined;
     }
     const exact = mendOf(word, soundings, sounds.homophones, evenWords);
+    if (exact === null && evenWords && sounds.shared) {
+      const other = sharedMend(word, soundings, sounds.shared);
+      if (other) return other;
+    }
     if (exact !== null || !sounds.fuzzy) return exact ?? undefined;
     return mendOf(word, soundings.map(fuzzySound), sounds.fuzzy, evenWords) ?? undefined;
   }

@@ -130,9 +130,11 @@ export function compileVocabulary(
   // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). A word of general
   // Chinese may still be a slip where its context says so (生于保险): `mendWord` answers for those, and the words
   // module asks it only with that context. Each word's verdict is kept, so a repeated word costs one lookup.
+  // A word the plan itself uses (等级) can still be a slip where its context says so (生育等级 -> 生育登记): only
+  // `mendWord` asks about one, and the words module takes its answer only with the phrase both ways.
   const soundAlike = (evenWords: boolean) =>
     remembered((word: string) =>
-      vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word, evenWords),
+      vocabulary.citizen[word] || (!evenWords && isPlanWord(word)) ? undefined : lexicon.homophone(word, evenWords),
     );
   const mend = soundAlike(false);
   const mendWord = soundAlike(true);
