@@ -69,6 +69,13 @@ describe('answers from the plan', () => {
     expect(answer.answer).toContain('取消社会抚养费');
   });
 
+  it('a clause found by its title alone is quoted from its opening sentence (目标 -> 发展目标)', async () => {
+    const answer = await ask('這個方案的目標是到哪一年？');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.clause).toBe('1.2');
+    expect(answer.answer).toContain('2025年');
+  });
+
   it('childcare leave from an employer is encouraged, not a right', async () => {
     const answer = await ask('用人单位必须给育儿假吗');
     expect(answer.answered).toBe(true);

@@ -64,6 +64,16 @@ function sentenceIndexOf(clause: Clause): SentenceIndex {
   return index;
 }
 
+/** The first sentence of the top clause, as a candidate with no score of its own. */
+function opening(
+  retrieval: Retrieval,
+  retriever: Retriever,
+): { sentence: SentenceSpan; score: number; factor: number } {
+  const hit = retrieval.hits[0]!;
+  const sentence = sentenceIndexOf(retriever.clause(hit.doc, hit.clause)!).sentences[0]!;
+  return { sentence, score: 0, factor: 1 };
+}
+
 /** The best sentence first, then up to two more that add terms it lacks, in document order. A sentence of the top
  * clause holding text of the kind asked for (`answers`: a number of days, an amount, 免费…) scores
  * TUNING.askedSentence more; another clause's does not, since its 三周岁 need not be the age asked about. */
@@ -125,7 +135,10 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
-  const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? candidates[0]!;
+  // A clause found by its title alone (目标 -> 发展目标) may hold none of the question's words in its text: then its
+  // opening sentence, which states what the title names, leads.
+  const leading =
+    candidates.find((c) => c.sentence.clause.id === topClause) ?? candidates[0] ?? opening(retrieval, retriever);
   const lead = scored(leading);
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);
