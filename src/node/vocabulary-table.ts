@@ -90,9 +90,27 @@ export function parseVocabularyTable(text: string, plan: string, file = 'corpus/
   return toVocabulary(rows);
 }
 
-/** Reads and checks a vocabulary file against the documents (what `npm run build` does with corpus/vocabulary.tsv). */
+/** Reads and checks a vocabulary file against the documents (what `npm run build` does with corpus/vocabulary.tsv),
+ * adding the names the documents quote. */
 export function readVocabularyFile(path: string, docs: readonly CorpusDoc[], name = path): Vocabulary {
-  return parseVocabularyTable(readFileSync(path, 'utf8'), planText(docs), name);
+  return withQuotedNames(parseVocabularyTable(readFileSync(path, 'utf8'), planText(docs), name), docs);
+}
+
+/** A name the plan puts in quotation marks: a programme or slogan of its own (“出生一件事”, “一老一小”). */
+const QUOTED_NAME = /“(\p{Script=Han}{3,12})”/gu;
+
+/**
+ * Each name the documents quote as a citizen word standing for itself, unless a row already bridges it: typed in a
+ * question, the name is one word that tells as much as any topic, and its run an exact phrase, although segmenting
+ * splits it into words general Chinese uses everywhere (出生 | 一件 | 事). Added at build time, so a cold start pays
+ * nothing for it.
+ */
+function withQuotedNames(vocabulary: Vocabulary, docs: readonly CorpusDoc[]): Vocabulary {
+  const citizen = { ...vocabulary.citizen };
+  for (const clause of docs.flatMap((d) => d.clauses)) {
+    for (const [, name] of clause.text.matchAll(QUOTED_NAME)) citizen[name!] ??= [name!];
+  }
+  return { ...vocabulary, citizen };
 }
 
 /** The runtime shape; a place with terms also bridges like a citizen word (西宁 -> 各市州). */

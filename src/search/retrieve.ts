@@ -61,20 +61,6 @@ export interface Retriever {
   clauses: readonly Clause[];
 }
 
-/** A name the plan puts in quotation marks: a programme or slogan of its own (“出生一件事”, “一老一小”). */
-const QUOTED_NAME = /“([\p{Script=Han}]{3,12})”/gu;
-
-/**
- * The vocabulary with each name the plan quotes as a citizen word standing for itself: typed in a question, the
- * name is one word that tells as much as any topic, and its run is an exact phrase, although segmenting splits it
- * into words general Chinese uses everywhere (出生 | 一件 | 事).
- */
-function withPlanNames(vocabulary: Vocabulary, plan: string): Vocabulary {
-  const names: Record<string, string[]> = {};
-  for (const [, name] of plan.matchAll(QUOTED_NAME)) names[name!] = [name!];
-  return { ...vocabulary, citizen: { ...names, ...vocabulary.citizen } };
-}
-
 /** Builds a retriever over loaded documents, their packed index, the vocabulary and the lexicon. */
 export function createRetriever(
   docs: readonly CorpusDoc[],
@@ -84,7 +70,7 @@ export function createRetriever(
 ): Retriever {
   const prepared = prepare(docs, index);
   const analyze = compileVocabulary(
-    withPlanNames(vocabulary, prepared.plan().text),
+    vocabulary,
     lexicon,
     (term) => prepared.documentFrequency(term) > 0,
     (word) => prepared.plan().text.includes(word),
