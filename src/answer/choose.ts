@@ -64,11 +64,15 @@ function sentenceIndexOf(clause: Clause): SentenceIndex {
   return index;
 }
 
+/** A sentence that may be quoted: its score, and its clause's score as a share of the top one. */
+interface Candidate {
+  sentence: SentenceSpan;
+  score: number;
+  factor: number;
+}
+
 /** The first sentence of the top clause, as a candidate with no score of its own. */
-function opening(
-  retrieval: Retrieval,
-  retriever: Retriever,
-): { sentence: SentenceSpan; score: number; factor: number } {
+function opening(retrieval: Retrieval, retriever: Retriever): Candidate {
   const hit = retrieval.hits[0]!;
   const sentence = sentenceIndexOf(retriever.clause(hit.doc, hit.clause)!).sentences[0]!;
   return { sentence, score: 0, factor: 1 };
@@ -94,7 +98,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
   }
   // Every sentence of the clauses near the top that holds a term, scored; which terms it holds is worked out only
   // for the few the choice below looks at (a Set per sentence of every clause cost more than the choice itself).
-  const candidates: { sentence: SentenceSpan; score: number; factor: number }[] = [];
+  const candidates: Candidate[] = [];
   for (const hit of retrieval.hits) {
     if (hit.score < TUNING.clauseShare * top) continue;
     const clause = retriever.clause(hit.doc, hit.clause)!;
@@ -123,7 +127,7 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
   }
   candidates.sort((a, b) => b.score - a.score);
   /** A candidate as chosen: its span, score and the question's terms it holds, in the question's order. */
-  const scored = ({ sentence, score }: (typeof candidates)[number]): Scored => ({
+  const scored = ({ sentence, score }: Candidate): Scored => ({
     clause: sentence.clause,
     measure: sentence.measure,
     start: sentence.start,

@@ -128,10 +128,9 @@ export function compileVocabulary(
 
   // A word the plan never uses that sounds like one it does (or like a citizen word) is a pinyin slip: mended to
   // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). A word of general
-  // Chinese may still be a slip where its context says so (生于保险): `mendWord` answers for those, and the words
-  // module asks it only with that context. Each word's verdict is kept, so a repeated word costs one lookup.
-  // A word the plan itself uses (等级) can still be a slip where its context says so (生育等级 -> 生育登记): only
-  // `mendWord` asks about one, and the words module takes its answer only with the phrase both ways.
+  // Chinese, or even one the plan uses (等级), may still be a slip where its context says so (生于保险, 生育等级):
+  // `mendWord` answers for those, and the words module takes its answer only with the phrase both ways. Each word's
+  // verdict is kept, so a repeated word costs one lookup.
   const soundAlike = (evenWords: boolean) =>
     remembered((word: string) =>
       vocabulary.citizen[word] || (!evenWords && isPlanWord(word)) ? undefined : lexicon.homophone(word, evenWords),
