@@ -157,6 +157,13 @@ describe('retrieval', () => {
     // Two plan words with one sound (登记, 等级): the one typed is a slip only where the other makes the plan's phrase.
     expect(words('生育等级在哪办')).toContain('登记');
     expect(words('保育师职业技能等级 谁管')).toContain('等级');
+    // A word typed as neither of them (登计) is mended to the one the context makes a phrase of the plan with.
+    expect(words('生育登计在哪办')).toContain('登记');
+    expect(words('登计')).not.toContain('登记');
+    // A slip in the one character that tells (福 for 服) is mended only where the context says so: 课后服务.
+    expect(words('课后福务一周几天')).toContain('服务');
+    expect(top('课后福务一周几天')).toBe('2.17');
+    expect(words('福务')).not.toContain('服务');
   });
 
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {

@@ -70,14 +70,14 @@ function mendOf(
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** The other word of a sound two candidates share, when the typed word has that sound (等级 -> 登记). A pinyin
- * keyboard offers the two as whole words, so both characters may differ; the caller's context check decides. */
-function sharedMend(word: string, soundings: readonly string[], shared: Record<string, string>): string | undefined {
+/** The words of a sound two candidates share, other than the typed word (等级 -> 登记; 登计 -> 登记, 等级). A
+ * pinyin keyboard offers them as whole words, so both characters may differ; the caller's context check decides. */
+function sharedMend(word: string, soundings: readonly string[], shared: Record<string, string>): string[] {
   const found = new Set<string>();
   for (const sounding of soundings) {
     for (const other of shared[sounding]?.split('|') ?? []) if (other !== word) found.add(other);
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return [...found];
 }
 
 /** Most readings tried for one typed word: characters with many readings multiply fast. */
@@ -122,7 +122,10 @@ export interface Lexicon {
   segment(run: string, offset?: number): Segment[];
   /** The plan's or the vocabulary's one word that sounds like this one, written otherwise (a pinyin slip). A word
    * of general Chinese with that sound is never taken for a slip, unless `evenWords` (the caller has context). */
-  homophone(word: string, evenWords?: boolean): string | undefined;
+  homophone(word: string): string | undefined;
+  /** The words `word` may be a slip for where its context says so: its homophone, or each word of a sound it
+   * shares (登计 -> 登记, 等级), even when `word` is itself a word. */
+  soundAlikes(word: string): string[];
   /** Rarity of one character in general Chinese (ln of its inverse frequency). */
   charInfo(ch: string): number;
 }
@@ -236,8 +239,8 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
   }
 
   let readings: Map<string, string[]> | undefined;
-  /** The one candidate word that sounds like `word` but is written otherwise, if any (陪产价 -> 陪产假). */
-  function homophone(word: string, evenWords = false): string | undefined {
+  /** Every way `word` may be read aloud; undefined when a character has no reading or there are too many. */
+  function soundingsOf(word: string): string[] | undefined {
     const sounds = packed.sounds;
     if (!sounds || word.length < 2) return undefined;
     if (!readings) {
@@ -252,14 +255,27 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
       soundings = soundings.flatMap((s) => options.map((o) => (s ? `${s} ${o}` : o)));
       if (soundings.length > MAX_SOUNDINGS) return undefined;
     }
+    return soundings;
+  }
+  /** The one candidate word that sounds like `word` but is written otherwise (陪产价 -> 陪产假), if any. With
+   * `evenWords`, also where `word` is itself a candidate's word: the caller checks the context. */
+  function soundAlike(word: string, evenWords: boolean): string | undefined {
+    const sounds = packed.sounds;
+    const soundings = soundingsOf(word);
+    if (!sounds || !soundings) return undefined;
     const exact = mendOf(word, soundings, sounds.homophones, evenWords);
-    if (exact === null && evenWords && sounds.shared) {
-      const other = sharedMend(word, soundings, sounds.shared);
-      if (other) return other;
-    }
     if (exact !== null || !sounds.fuzzy) return exact ?? undefined;
     return mendOf(word, soundings.map(fuzzySound), sounds.fuzzy, evenWords) ?? undefined;
   }
+  const homophone = (word: string) => soundAlike(word, false);
+  function soundAlikes(word: string): string[] {
+    const shared = packed.sounds?.shared;
+    const soundings = shared && soundingsOf(word);
+    const candidates = soundings ? sharedMend(word, soundings, shared) : [];
+    if (candidates.length > 0) return candidates;
+    const one = soundAlike(word, true);
+    return one ? [one] : [];
+  }
 
-  return { segment, charInfo, homophone };
+  return { segment, charInfo, homophone, soundAlikes };
 }

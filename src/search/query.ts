@@ -129,14 +129,12 @@ export function compileVocabulary(
   // A word the plan never uses that sounds like one it does (or like a citizen word) is a pinyin slip: mended to
   // that word, the question is judged on what the citizen meant (陪产价 -> 陪产假, 补帖 -> 补贴). A word of general
   // Chinese, or even one the plan uses (等级), may still be a slip where its context says so (生于保险, 生育等级):
-  // `mendWord` answers for those, and the words module takes its answer only with the phrase both ways. Each word's
+  // `mendWord` offers the candidates, and the words module takes one only with the phrase both ways. Each word's
   // verdict is kept, so a repeated word costs one lookup.
-  const soundAlike = (evenWords: boolean) =>
-    remembered((word: string) =>
-      vocabulary.citizen[word] || (!evenWords && isPlanWord(word)) ? undefined : lexicon.homophone(word, evenWords),
-    );
-  const mend = soundAlike(false);
-  const mendWord = soundAlike(true);
+  const mend = remembered((word: string) =>
+    vocabulary.citizen[word] || isPlanWord(word) ? undefined : lexicon.homophone(word),
+  );
+  const mendWord = remembered((word: string) => (vocabulary.citizen[word] ? [] : lexicon.soundAlikes(word)));
   const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
   const helpers: WordHelpers = { lexicon, bridgeOf, mend, citizenBridge, inPlan: isPlanWord, mendWord };
 
@@ -192,13 +190,13 @@ function raise(terms: Map<string, number>, term: string, weight: number): void {
 const MAX_REMEMBERED = 10_000;
 
 /** `fn` with its answer per word kept, up to MAX_REMEMBERED words before the memory starts afresh. */
-function remembered(fn: (word: string) => string | undefined): (word: string) => string | undefined {
-  const memory = new Map<string, string | undefined>();
+function remembered<T>(fn: (word: string) => T): (word: string) => T {
+  const memory = new Map<string, T>();
   return (word) => {
     if (!memory.has(word)) {
       if (memory.size > MAX_REMEMBERED) memory.clear();
       memory.set(word, fn(word));
     }
-    return memory.get(word);
+    return memory.get(word) as T;
   };
 }

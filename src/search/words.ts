@@ -180,8 +180,8 @@ export interface WordHelpers {
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined;
   /** Whether the plan's text holds this run of characters. */
   inPlan: (text: string) => boolean;
-  /** The sound-alike of a word the dictionary knows (生于 -> 生育), taken only where the context says so. */
-  mendWord: (word: string) => string | undefined;
+  /** The sound-alikes of a word (生于 -> 生育; 登计 -> 登记, 等级), one taken only where the context says so. */
+  mendWord: (word: string) => readonly string[];
 }
 
 /** What segmenting the question's Han runs needs and fills in. */
@@ -195,6 +195,30 @@ interface Found {
   keep: boolean[];
   /** Per character: the weight of the word it belongs to (for the exact-phrase bonus). */
   weights: number[];
+}
+
+/**
+ * The sound-alike of `typed` that makes a phrase of the plan with the word before or after it, where the word as
+ * typed does not (生于保险 -> 生育保险, 社会扶养费 -> 社会抚养费, 生育登计 -> 生育登记).
+ */
+function inContext(
+  sounds: readonly string[],
+  typed: string,
+  before: Segment | undefined,
+  next: Segment | undefined,
+  inPlan: (text: string) => boolean,
+): { sound: string; phrase: string } | undefined {
+  for (const sound of sounds) {
+    if (next && inPlan(sound + next.text) && !inPlan(typed + next.text)) return { sound, phrase: sound + next.text };
+    if (before && inPlan(before.text + sound) && !inPlan(before.text + typed))
+      return { sound, phrase: before.text + sound };
+  }
+  return undefined;
+}
+
+/** The phrase as meant is what a measure holds exactly: it earns the run bonus the typed one cannot. */
+function addMeantPhrase(phrase: string, found: Found): void {
+  found.phrases.push({ text: phrase, weights: new Array<number>(phrase.length).fill(weightOf(TUNING.fullInfo)) });
 }
 
 /** Segments one Han run (at `runStart` in the question) and adds its informative words, mending pinyin slips. */
@@ -211,19 +235,10 @@ function addRun(run: string, runStart: number, found: Found): void {
     // beside it and the word as typed does not (生于保险 -> 生育保险, 社会扶养费 -> 社会抚养费): 生于 stays a
     // word everywhere else.
     if (!meant && segment.text.length > 1 && tells(segment)) {
-      const sound = mendWord(segment.text);
-      const before = segments[k - 1];
-      const next = segments[k + 1];
-      const phrase =
-        sound && next && inPlan(sound + next.text) && !inPlan(segment.text + next.text)
-          ? sound + next.text
-          : sound && before && inPlan(before.text + sound) && !inPlan(before.text + segment.text)
-            ? before.text + sound
-            : undefined;
-      if (phrase) {
-        meant = sound;
-        // The phrase as meant is what a measure holds exactly: it earns the run bonus the typed one cannot.
-        found.phrases.push({ text: phrase, weights: new Array<number>(phrase.length).fill(weightOf(TUNING.fullInfo)) });
+      const slip = inContext(mendWord(segment.text), segment.text, segments[k - 1], segments[k + 1], inPlan);
+      if (slip) {
+        meant = slip.sound;
+        addMeantPhrase(slip.phrase, found);
       }
     }
     // A slip can split a word: 育儿价 reads as 育儿 + 价, so a word and a lone character beside it are tried too,
@@ -236,10 +251,12 @@ function addRun(run: string, runStart: number, found: Found): void {
       const keeps =
         tells(segment) === tells(after) ||
         (tells(segment) ? sound?.startsWith(segment.text) : sound?.endsWith(after.text)) === true;
-      const joined = keeps ? sound : undefined;
-      if (joined) {
+      // Where the slip is in the telling one, the context must say so (课后福务 -> 课后服务).
+      const slip = sound && !keeps ? inContext([sound], pair, segments[k - 1], segments[k + 2], inPlan) : undefined;
+      if (slip) addMeantPhrase(slip.phrase, found);
+      if (sound && (keeps || slip)) {
         segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
-        meant = joined;
+        meant = sound;
         k++;
       }
     }
