@@ -166,6 +166,18 @@ describe('retrieval', () => {
     expect(words('福务')).not.toContain('服务');
   });
 
+  it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {
+    const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
+    // 跑几趟 is how many trips, not an unknown word the plan lacks: the question is about registration.
+    expect(words('生育登记要跑几趟')).toEqual(['生育', '登记', '跑']);
+    expect(retriever.search('生育登计要跑几趟').relevant).toBe(true);
+    expect(words('到2035年要弄成啥样')).not.toContain('样');
+    expect(top('到2035年要弄成啥样')).toBe('1.2');
+    expect(retriever.search('到2035年要弄成啥样').relevant).toBe(true);
+    // A character after them that the plan uses may be what is asked about, and stays.
+    expect(words('开托育机构能免啥税')).toContain('税');
+  });
+
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {
     expect(vocabulary.english['hearing']).toBeUndefined();
     expect(vocabulary.dictionary?.['hearing']).toContain('听力');

@@ -32,14 +32,28 @@ export const weightOf = (info: number): number =>
 /** Negations and sentence particles: a spoken question ends on them (有人管没, 能报不), and no word is made with them. */
 const PARTICLE = /^[没不了吗呢吧啊嘛呀么哈]$/;
 
+/** Characters that ask (几, 啥): they mark the slot a question asks about and are never part of its topic. */
+const ASKING = /^[几啥]$/;
+
+/** A segment that frames the question, telling nothing. */
+const framing = (segment: Segment): Segment => ({ ...segment, info: 0 });
+
 /**
  * Adjacent lone characters that each tell something (修|复, 奶|粉, 牦|牛|肉) are a word the lexicon lacks, so
  * they are judged as one: rarer than either character alone, and absent from the plan unless its bigrams are there.
  */
-function joinLoneCharacters(segments: readonly Segment[]): Segment[] {
+function joinLoneCharacters(segments: readonly Segment[], inPlan: (text: string) => boolean): Segment[] {
   const out: Segment[] = [];
   for (const segment of segments) {
     const last = out.at(-1);
+    // What asks frames, and so does a measure word after it that the plan never uses (几趟, 啥样): 跑几趟 is no
+    // word of a topic. One the plan uses may be what is asked about (几岁, 啥税) and stays.
+    const measure =
+      last && ASKING.test(last.text) && last.end === segment.start && lone(segment) && !inPlan(segment.text);
+    if (ASKING.test(segment.text) || measure) {
+      out.push(framing(segment));
+      continue;
+    }
     if (
       last &&
       last.end === segment.start &&
@@ -225,7 +239,10 @@ function addMeantPhrase(phrase: string, found: Found): void {
 function addRun(run: string, runStart: number, found: Found): void {
   const { lexicon, mend, mendWord, citizenBridge, inPlan } = found.helpers;
   const { words, mended, keep, weights } = found;
-  const segments = joinLoneCharacters(lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)));
+  const segments = joinLoneCharacters(
+    lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
+    inPlan,
+  );
   for (let k = 0; k < segments.length; k++) {
     let segment = segments[k]!;
     // Only a word the dictionary does not know is a slip: 说法 and 时候 are words, whatever they sound like.
