@@ -3,6 +3,7 @@ import lunr from 'lunr';
 import type { Clause } from '../corpus/types';
 import { normalize } from './normalize';
 import { tokenize } from './tokenize';
+import { TUNING } from './tuning';
 
 /** Field boosts: the clause title and group heading say what a measure is about more than its body does. */
 export const FIELDS = { title: 2, group: 1, body: 1, departments: 0.5 } as const;
@@ -22,6 +23,7 @@ function lunrTokens(value: unknown): lunr.Token[] {
 export function buildIndex(clauses: readonly Clause[]): lunr.Index {
   const builder = new lunr.Builder();
   builder.ref('ref');
+  builder.k1(TUNING.bm25K1);
   builder.tokenizer = lunrTokens as unknown as typeof lunr.tokenizer;
   for (const [name, boost] of Object.entries(FIELDS)) builder.field(name, { boost });
   for (const clause of clauses) {

@@ -93,7 +93,9 @@ export function judge(
     clause !== undefined &&
     score >= TUNING.minScore &&
     (absentShare < TUNING.absentShare ||
-      (score >= TUNING.absentOverrideScore && share >= TUNING.absentOverrideCoverage)) &&
+      (score >= TUNING.absentOverrideScore &&
+        share >= TUNING.absentOverrideCoverage &&
+        absentShare < TUNING.absentOverrideMax)) &&
     (query.outside
       ? query.outside === ELSEWHERE && share >= TUNING.outsideCoverage && ACROSS_PROVINCES.test(clause.text)
       : share >= TUNING.coverage ||
