@@ -9,6 +9,7 @@ import indexJson from '../src/generated/index.json';
 
 import { buildIndex } from '../src/search/build-index';
 import { normalize } from '../src/search/normalize';
+import { TUNING } from '../src/search/tuning';
 import { loadIndex, type PackedIndex, packIndex, scorePacked } from '../src/search/packed';
 import { createRetriever } from '../src/search/retrieve';
 import { tokenize } from '../src/search/tokenize';
@@ -262,6 +263,11 @@ describe('question words weighed by general-language statistics', () => {
     const result = retriever.search('冻卵在青海能做吗');
     expect(result.relevant).toBe(false);
     expect(result.judgement.absentWords.map((w) => w.text).join('')).toMatch(/冻|卵/);
+    // However strong the match of its other words, absent words that are half the question keep it out.
+    const single = retriever.search('单身女的能冻卵不');
+    expect(single.hits[0]!.score).toBeGreaterThanOrEqual(TUNING.absentOverrideScore);
+    expect(single.judgement.absent).toBeGreaterThanOrEqual(TUNING.absentOverrideMax);
+    expect(single.relevant).toBe(false);
   });
 
   it('lets a near-top clause that speaks to more of the question lead (母婴室 over 母婴安全)', () => {
