@@ -302,6 +302,17 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(lost.coverage).toBe('none');
     expect(lost.answer).toContain('补办');
     expect((await ask('产假期间能领失业金吗')).coverage).toBe('none');
+    // The plan sets no cash reward for a birth: its 奖励扶助 (2.2) is the old family-planning scheme, not a bonus.
+    for (const question of [
+      '生三胎政府一次性奖励多少钱',
+      '青海生三胎有沒有發獎金？',
+      'Is there a cash bonus for a third child?',
+    ]) {
+      const bonus = await ask(question);
+      expect(bonus.coverage, question).toBe('none');
+      expect(bonus.citations, question).toEqual([]);
+    }
+    expect((await ask('生三胎政府一次性奖励多少钱')).answer).toContain('户籍所在地的卫生健康部门');
   });
 
   it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
