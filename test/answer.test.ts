@@ -313,6 +313,17 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect(bonus.citations, question).toEqual([]);
     }
     expect((await ask('生三胎政府一次性奖励多少钱')).answer).toContain('户籍所在地的卫生健康部门');
+    // Subjects next to the plan's own that it leaves to other offices, each with where to ask.
+    for (const [question, office] of [
+      ['孩子改名字 去派出所要啥', '派出所'],
+      ['想领养个娃 手续咋办', '民政部门'],
+      ['男的做结扎 医保报不报', '就诊医院'],
+      ['青海去年出生了多少人', '统计公报'],
+    ]) {
+      const answer = await ask(question!);
+      expect(answer.coverage, question).toBe('none');
+      expect(answer.answer, question).toContain(office);
+    }
   });
 
   it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
