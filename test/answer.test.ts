@@ -319,6 +319,8 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['想领养个娃 手续咋办', '民政部门'],
       ['男的做结扎 医保报不报', '就诊医院'],
       ['青海去年出生了多少人', '统计公报'],
+      ['开托育园 消防验收要啥条件', '市场监管部门'],
+      ['赡养老人的个税每月能扣多少', '12366'],
     ]) {
       const answer = await ask(question!);
       expect(answer.coverage, question).toBe('none');
