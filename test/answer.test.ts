@@ -321,6 +321,8 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['青海去年出生了多少人', '统计公报'],
       ['开托育园 消防验收要啥条件', '市场监管部门'],
       ['赡养老人的个税每月能扣多少', '12366'],
+      ['残疾证在哪办', '残疾人联合会'],
+      ['城西区小学咋划片的', '教育部门'],
     ]) {
       const answer = await ask(question!);
       expect(answer.coverage, question).toBe('none');
