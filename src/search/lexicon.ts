@@ -121,7 +121,8 @@ export interface Lexicon {
   /** Segments a run of Han characters into words. */
   segment(run: string, offset?: number): Segment[];
   /** The plan's or the vocabulary's one word that sounds like this one, written otherwise (a pinyin slip). A word
-   * of general Chinese with that sound is never taken for a slip, unless `evenWords` (the caller has context). */
+   * of general Chinese with that sound is never taken for a slip here; `soundAlikes` offers those to a caller that
+   * has the context to decide. */
   homophone(word: string): string | undefined;
   /** The words `word` may be a slip for where its context says so: its homophone, or each word of a sound it
    * shares (登计 -> 登记, 等级), even when `word` is itself a word. */
