@@ -258,23 +258,25 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
     }
     return soundings;
   }
-  /** The one candidate word that sounds like `word` but is written otherwise (陪产价 -> 陪产假), if any. With
-   * `evenWords`, also where `word` is itself a candidate's word: the caller checks the context. */
-  function soundAlike(word: string, evenWords: boolean): string | undefined {
-    const sounds = packed.sounds;
-    const soundings = soundingsOf(word);
-    if (!sounds || !soundings) return undefined;
+  /** The one candidate word that sounds like `word` (read as `soundings`) but is written otherwise (陪产价 -> 陪产假),
+   * if any. With `evenWords`, also where `word` is itself a candidate's word: the caller checks the context. */
+  function soundAlike(word: string, soundings: readonly string[], evenWords: boolean): string | undefined {
+    const sounds = packed.sounds!;
     const exact = mendOf(word, soundings, sounds.homophones, evenWords);
     if (exact !== null || !sounds.fuzzy) return exact ?? undefined;
     return mendOf(word, soundings.map(fuzzySound), sounds.fuzzy, evenWords) ?? undefined;
   }
-  const homophone = (word: string) => soundAlike(word, false);
+  function homophone(word: string): string | undefined {
+    const soundings = soundingsOf(word);
+    return soundings && soundAlike(word, soundings, false);
+  }
   function soundAlikes(word: string): string[] {
-    const shared = packed.sounds?.shared;
-    const soundings = shared && soundingsOf(word);
-    const candidates = soundings ? sharedMend(word, soundings, shared) : [];
+    const soundings = soundingsOf(word);
+    if (!soundings) return [];
+    const shared = packed.sounds!.shared;
+    const candidates = shared ? sharedMend(word, soundings, shared) : [];
     if (candidates.length > 0) return candidates;
-    const one = soundAlike(word, true);
+    const one = soundAlike(word, soundings, true);
     return one ? [one] : [];
   }
 
