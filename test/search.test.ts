@@ -165,6 +165,10 @@ describe('retrieval', () => {
     expect(words('课后福务一周几天')).toContain('服务');
     expect(top('课后福务一周几天')).toBe('2.17');
     expect(words('福务')).not.toContain('服务');
+    // …or where the word as meant is itself a phrase of the plan three characters long (看户假 -> 看护假).
+    expect(words('看户假是啥 几天')).toContain('看护假');
+    expect(top('看户假是啥 几天')).toBe('2.15');
+    expect(retriever.search('看户假是啥 几天').relevant).toBe(true);
   });
 
   it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {

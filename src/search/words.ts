@@ -268,8 +268,14 @@ function addRun(run: string, runStart: number, found: Found): void {
       const keeps =
         tells(segment) === tells(after) ||
         (tells(segment) ? sound?.startsWith(segment.text) : sound?.endsWith(after.text)) === true;
-      // Where the slip is in the telling one, the context must say so (课后福务 -> 课后服务).
-      const slip = sound && !keeps ? inContext([sound], pair, segments[k - 1], segments[k + 2], inPlan) : undefined;
+      // Where the slip is in the telling one, the context must say so (课后福务 -> 课后服务), or the word as meant
+      // must be a phrase of the plan itself, three characters or more (看户假 -> 看护假): a sound that long does not
+      // match one of the plan's phrases by chance.
+      const slip =
+        sound && !keeps
+          ? (inContext([sound], pair, segments[k - 1], segments[k + 2], inPlan) ??
+            (sound.length >= 3 && inPlan(sound) ? { sound, phrase: sound } : undefined))
+          : undefined;
       if (slip) addMeantPhrase(slip.phrase, found);
       if (sound && (keeps || slip)) {
         segment = { ...segment, text: pair, end: after.end, info: Math.max(segment.info, after.info) };
