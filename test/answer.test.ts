@@ -108,7 +108,10 @@ describe('answers from the plan', () => {
     const answer = await ask('托育机构备案 牵头部门');
     expect(answer.answered).toBe(true);
     expect(answer.answer).toContain('省卫生健康委');
-    expect(answer.citations.some((c) => /（省卫生健康委牵头[^）]*）$/.test(c.quote))).toBe(true);
+    // The note is quoted as the plan words it, so the lead reads as the plan writes it (…牵头) and checks exactly.
+    const note = answer.citations.find((c) => /^省卫生健康委牵头[^）]*负责$/.test(c.quote));
+    expect(note).toBeDefined();
+    expect(answer.answer).toContain(`责任分工：${note!.quote}`);
     expect(answer.citations.map((c) => c.clause)).toContain('2.14');
   });
 

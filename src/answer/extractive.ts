@@ -1,7 +1,7 @@
 // The default answerer: picks the plan's sentences that answer the question and composes a short reply from
 // them, so every fact in the reply is a quote. It leads with what was asked (days, who is responsible) or says
 // first what the plan does not state (coverage "partial"). No model, no network.
-import { ROLE_LABELS } from '../corpus/labels';
+import { NOTE_LABEL } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { withoutPlaceholders } from '../search/query';
@@ -169,7 +169,11 @@ function englishTopic(retrieval: Retrieval): string {
   return retrieval.analyzed.bridges.find((b) => /^[a-z]/.test(b.word) && b.word.includes(' '))?.word ?? '';
 }
 
-/** Who is responsible for each measure quoted (at most two), each note quoted so the names are in a citation. */
+/**
+ * Who is responsible for each measure quoted (at most two). In Chinese the note is quoted as the plan words it
+ * (省医保局牵头，省财政厅各市州政府按职责分工负责), without its brackets: the names and roles a hotline agent or a
+ * citizen checks against the text are the plan's own, not a rendering of them.
+ */
 function departmentLines(
   chosen: readonly Scored[],
   cite: (clause: Clause, start: number, end: number) => number,
@@ -180,15 +184,21 @@ function departmentLines(
   for (const { clause, measure: index, text } of measures) {
     const measure = clause.measures[index]!;
     if (measure.end === measure.noteStart) continue;
-    const marker = cite(clause, measure.noteStart, measure.end);
-    const leads = measure.lead.join('、');
-    const partners = measure.partners.join('、');
+    if (english) {
+      const marker = cite(clause, measure.noteStart, measure.end);
+      const leads = measure.lead.join('、');
+      const partners = measure.partners.join('、');
+      lines.push(`Lead: ${leads || '—'}; also responsible: ${partners || '—'}[${marker}]`);
+      continue;
+    }
+    // The note without its brackets （…）, when it has them.
+    const note = clause.text.slice(measure.noteStart, measure.end);
+    const bracketed = note.startsWith('（') && note.endsWith('）');
+    const start = measure.noteStart + (bracketed ? 1 : 0);
+    const end = measure.end - (bracketed ? 1 : 0);
+    const marker = cite(clause, start, end);
     const about = measures.length > 1 ? `（${text.replace(/[，。；]/g, '').slice(0, 10)}…）` : '';
-    lines.push(
-      english
-        ? `Lead: ${leads || '—'}; also responsible: ${partners || '—'}[${marker}]`
-        : `${about}${leads ? `${ROLE_LABELS.zh.lead}：${leads}` : `${ROLE_LABELS.zh.partnersAlone}：${partners}`}${leads && partners ? `；${ROLE_LABELS.zh.partners}：${partners}` : ''}[${marker}]`,
-    );
+    lines.push(`${about}${NOTE_LABEL}${clause.text.slice(start, end)}[${marker}]`);
   }
   return lines;
 }

@@ -21,3 +21,6 @@ export const ROLE_LABELS: Readonly<Record<'zh' | 'en', RoleLabels>> = {
 
 /** A role as a verb, for counts and groups of measures, e.g. "牵头 3 项，配合 5 项". */
 export const ROLE_VERBS = { zh: { lead: '牵头', partners: '配合' } } as const;
+
+/** Before a measure's note quoted as the plan words it, e.g. "责任分工：省医保局牵头，省财政厅…按职责分工负责". */
+export const NOTE_LABEL = '责任分工：';
