@@ -132,6 +132,11 @@ describe('retrieval', () => {
     // Asking what the plan says is framing: only the words of the topic count.
     const words = retriever.search('Does the plan say anything about dowries?').analyzed.words.map((w) => w.text);
     expect(words).toEqual(['dowry']);
+    // Everyday words for children, fees and herding areas reach the plan's (kids -> 子女, fees -> 费用, yaks -> 农牧区).
+    const terms = (q: string, word: string) => retriever.analyze(q).words.find((w) => w.text === word)?.terms;
+    expect(terms('Is childcare for kids under 3 tax deductible?', 'kid')).toContain('子女');
+    expect(terms('Are nursery fees lower for a third child?', 'fee')).toContain('费用');
+    expect(terms('We herd yaks far from town. Is there help to reach the hospital?', 'yak')).toEqual(['农牧区']);
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {

@@ -31,9 +31,12 @@ export function lemmatize(
   let previousEnd = -1;
   return text.replace(/[a-z][a-z']*/g, (word: string, at: number) => {
     const before = previousEnd >= 0 && text.slice(previousEnd, at) === ' ' ? previous : '';
+    // A word glossed only inside longer phrases (fees in "tuition fees") still folds to a base glossed alone.
     const folded = !known(word)
       ? (basesOf(word).find(known) ?? word)
-      : before
+      : !isPhrase(word) && basesOf(word).some(isPhrase)
+        ? basesOf(word).find(isPhrase)!
+        : before
         ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word)
         : word;
     previous = folded;
