@@ -37,8 +37,8 @@ export function lemmatize(
       : !isPhrase(word) && basesOf(word).some(isPhrase)
         ? basesOf(word).find(isPhrase)!
         : before
-        ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word)
-        : word;
+          ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word)
+          : word;
     previous = folded;
     previousEnd = at + word.length;
     return folded;
