@@ -326,11 +326,16 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['赡养老人的个税每月能扣多少', '12366'],
       ['残疾证在哪办', '残疾人联合会'],
       ['城西区小学咋划片的', '教育部门'],
+      ['灵活就业的 自己能交生育保险不', '12333'],
+      ['奖励的90天假 是按工作日算还是自然日', '用人单位'],
+      ['彩礼给了 婚没结成 能要回来不', '12348'],
     ]) {
       const answer = await ask(question!);
       expect(answer.coverage, question).toBe('none');
       expect(answer.answer, question).toContain(office);
     }
+    // A caesarean is no such subject: the spouse's leave and the birth's costs after one are the plan's.
+    expect((await ask('老婆剖腹产 陪产假能多请几天不')).coverage).not.toBe('none');
   });
 
   it('declines the phone, address or hours of an office, which a province-wide plan never gives', async () => {
