@@ -176,6 +176,17 @@ describe('retrieval', () => {
     expect(retriever.search('看户假是啥 几天').relevant).toBe(true);
   });
 
+  it('ranks a clause by what its measures add, not by how often they repeat the question’s phrase', () => {
+    // 2.22's three measures each say 计划生育特殊家庭; 2.23 says it once, beside the social organisations asked about.
+    expect(top('给失独家庭服务的社会组织 是咋选的')).toBe('2.23');
+    expect(top('有沒有人可以陪失獨的老人聊聊天、做心理疏導')).toBe('2.23');
+    // Its housing and care homes are still 2.22's.
+    expect(top('失独老人住房困难 能优先住保障房不')).toBe('2.22');
+    const result = retriever.search('给失独家庭服务的社会组织 是咋选的');
+    expect(result.relevant).toBe(true);
+    expect(result.hits.map((h) => h.score)).toEqual([...result.hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
   it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {
     const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
     // 跑几趟 is how many trips, not an unknown word the plan lacks: the question is about registration.

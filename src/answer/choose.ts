@@ -140,9 +140,8 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
   // A clause found by its title alone (目标 -> 发展目标) may hold none of the question's words in its text: then its
-  // opening sentence, which states what the title names, leads.
-  const leading =
-    candidates.find((c) => c.sentence.clause.id === topClause) ?? candidates[0] ?? opening(retrieval, retriever);
+  // opening sentence, which states what the title names, leads, not a sentence of a clause ranked below it.
+  const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? opening(retrieval, retriever);
   const lead = scored(leading);
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);

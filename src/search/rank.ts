@@ -16,11 +16,22 @@ export interface Buffers {
   best: Float64Array;
   rest: Float64Array;
   bestMeasure: Int32Array;
+  /** Per clause, the index position of its best measure; per measure, whether it counted, and the last term seen. */
+  bestRef: Int32Array;
+  counted: Uint8Array;
+  stamp: Int32Array;
+  /** Per clause: what its other measures add that its best lacks (novelRest), and its score as evidence. */
+  novel: Float64Array;
+  evidence: Float64Array;
 }
 
 export interface Ranked {
   clause: Clause;
+  /** What the clauses are ordered by: the best measure, plus what the others add that it lacks. */
   score: number;
+  /** How much of the question the clause's measures match in all (the best plus a share of every other): what
+   * relevance weighs, so reordering clauses never changes whether the plan answers. */
+  evidence: number;
   measureIndex: number;
 }
 
@@ -39,9 +50,10 @@ export function rankClauses(
 ): Ranked[] {
   const scores = scorePacked(prepared.index, terms, buffers.scores);
   addRunBonus(prepared, query, scores, buffers);
-  const { best, rest, bestMeasure } = buffers;
+  const { best, rest, bestMeasure, bestRef, counted } = buffers;
   best.fill(0);
   rest.fill(0);
+  counted.fill(0);
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i]!;
     if (score <= 0) continue;
@@ -49,23 +61,31 @@ export function rankClauses(
     if (options.inTopic && !options.inTopic.has(clause.id)) continue;
     if (options.department && !respondsFor(clause.measures[measureIndex]!, options.department)) continue;
     const c = prepared.clauseOf[i]!;
+    counted[i] = 1;
     if (score > best[c]!) {
       rest[c]! += best[c]!;
       best[c] = score;
       bestMeasure[c] = measureIndex;
+      bestRef[c] = i;
     } else rest[c]! += score;
   }
-  // A clause's score: its best measure plus a share of the others (kept in `best`); the top one, for the bonus.
+  novelRest(prepared, terms, buffers);
+  // A clause's evidence: its best measure plus a share of the others; its rank (kept in `best`): the best plus
+  // the share of what the others add that it lacks. The top evidence, for the bonus.
+  const { novel, evidence } = buffers;
   let top = 0;
   for (let c = 0; c < prepared.clauses.length; c++) {
-    if (best[c]! > 0) best[c] = best[c]! + TUNING.secondaryMeasures * rest[c]!;
-    if (best[c]! > top) top = best[c]!;
+    evidence[c] = best[c]! > 0 ? best[c]! + TUNING.secondaryMeasures * rest[c]! : 0;
+    if (best[c]! > 0) best[c] = best[c]! + TUNING.novelMeasures * novel[c]!;
+    if (evidence[c]! > top) top = evidence[c]!;
   }
   if (options.previous && top > 0) {
     for (let c = 0; c < prepared.clauses.length; c++) {
       const clause = prepared.clauses[c]!;
-      if (best[c]! > 0 && options.previous.has(clauseKey(clause.docId, clause.id)))
+      if (best[c]! > 0 && options.previous.has(clauseKey(clause.docId, clause.id))) {
         best[c] = best[c]! + TUNING.previousClauses * top;
+        evidence[c] = evidence[c]! + TUNING.previousClauses * top;
+      }
     }
   }
   // The k best, highest first, earlier clauses first on a tie (as a stable sort would put them).
@@ -78,9 +98,42 @@ export function rankClauses(
       ranked[at] = ranked[at - 1]!;
       at--;
     }
-    ranked[at] = { clause: prepared.clauses[c]!, score, measureIndex: bestMeasure[c]! };
+    ranked[at] = { clause: prepared.clauses[c]!, score, evidence: evidence[c]!, measureIndex: bestMeasure[c]! };
   }
   return ranked;
+}
+
+/**
+ * What a clause's other measures add to its best one: the weights of the terms the best measure lacks, not of
+ * those it already has. A clause whose three measures each repeat the question's phrase (2.22 on 计划生育特殊家庭)
+ * is about that phrase no more than a clause saying it once beside what else was asked (2.23's 社会组织).
+ */
+function novelRest(prepared: Prepared, terms: ReadonlyMap<string, number>, buffers: Buffers): void {
+  const { novel: rest, best, bestRef, counted, stamp } = buffers;
+  const { docs, weights, offsets } = prepared.index;
+  const clauseOf = prepared.clauseOf;
+  rest.fill(0);
+  stamp.fill(-1);
+  let norm = 0;
+  let n = 0;
+  terms.forEach((boost, term) => {
+    const t = prepared.index.terms.get(term);
+    if (t === undefined) return;
+    norm += boost * boost;
+    n++;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) stamp[docs[i]!] = n;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+      const d = docs[i]!;
+      if (!counted[d]) continue;
+      const c = clauseOf[d]!;
+      if (best[c]! <= 0 || bestRef[c] === d || stamp[bestRef[c]!] === n) continue;
+      rest[c]! += boost * weights[i]!;
+    }
+  });
+  if (norm > 0) {
+    const inverse = 1 / Math.sqrt(norm);
+    for (let c = 0; c < rest.length; c++) rest[c]! *= inverse;
+  }
 }
 
 /**

@@ -82,6 +82,11 @@ export function createRetriever(
     best: new Float64Array(prepared.clauses.length),
     rest: new Float64Array(prepared.clauses.length),
     bestMeasure: new Int32Array(prepared.clauses.length),
+    bestRef: new Int32Array(prepared.clauses.length),
+    counted: new Uint8Array(index.refs.length),
+    stamp: new Int32Array(index.refs.length),
+    novel: new Float64Array(prepared.clauses.length),
+    evidence: new Float64Array(prepared.clauses.length),
     streak: new Int32Array(index.refs.length),
     sum: new Float64Array(index.refs.length),
     lastAt: new Int32Array(index.refs.length),
@@ -165,7 +170,7 @@ export function createRetriever(
 /** The best score after the top clause's. */
 function runnerUp(ranked: readonly Ranked[]): number {
   let best = 0;
-  for (let i = 1; i < ranked.length; i++) best = Math.max(best, ranked[i]!.score);
+  for (let i = 1; i < ranked.length; i++) best = Math.max(best, ranked[i]!.evidence);
   return best;
 }
 
@@ -183,16 +188,22 @@ function judgeTop(
   thread: Thread | undefined,
   outside: boolean,
 ): Judgement {
-  let judgement = judge(judged, ranked[0]?.score ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
+  let judgement = judge(judged, ranked[0]?.evidence ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
   const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
   for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
     if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
     ranked.unshift(...ranked.splice(i, 1));
-    judgement = judge(judged, ranked[0]!.score, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
+    judgement = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
   }
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
   if (!thread.clauses.has(clauseKey(top.clause.docId, top.clause.id))) return judgement;
-  const onThread = judge({ ...judged, words: thread.words }, top.score, top.clause, prepared.plan(), runnerUp(ranked));
+  const onThread = judge(
+    { ...judged, words: thread.words },
+    top.evidence,
+    top.clause,
+    prepared.plan(),
+    runnerUp(ranked),
+  );
   return onThread.relevant ? { ...onThread, absentWords: judgement.absentWords } : judgement;
 }
