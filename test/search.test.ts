@@ -187,6 +187,15 @@ describe('retrieval', () => {
     expect(result.hits.map((h) => h.score)).toEqual([...result.hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
+  it('weighs a cited document’s name apart from what a measure does', () => {
+    // 2.1 repeals 《青海省社会抚养费征收管理办法》; 2.2 abolishes the fee itself.
+    expect(top('生三胎还要交社会抚养费吗')).toBe('2.2');
+    expect(top('Is the social maintenance fee still charged for a third child?')).toBe('2.2');
+    // A question about the cited regulation itself still finds the measure that revises it.
+    expect(top('青海省人口与计划生育条例 是不是要改')).toBe('2.1');
+    expect(top('计生条例改了没')).toBe('2.1');
+  });
+
   it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {
     const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
     // 跑几趟 is how many trips, not an unknown word the plan lacks: the question is about registration.

@@ -5,8 +5,15 @@ import { normalize } from './normalize';
 import { tokenize } from './tokenize';
 import { TUNING } from './tuning';
 
-/** Field boosts: the clause title and group heading say what a measure is about more than its body does. */
-export const FIELDS = { title: 2, group: 1, body: 1, departments: 0.5 } as const;
+/**
+ * Field boosts: the clause title and group heading say what a measure is about more than its body does. The names
+ * of the documents a measure cites (《青海省社会抚养费征收管理办法》) are a field of their own: in the body they made
+ * the measure that repeals a regulation (2.1) outrank the one that abolishes the fee itself (2.2, 取消社会抚养费),
+ * and lengthened the body BM25 normalises by. Boosted 2, as a title, so a question about the document itself (计生条例
+ * 改了没) still finds it. Over the 20 readable sets recall@1 0.901 -> 0.906 (up on 13 sets, down on 2), gold cited
+ * 0.933 -> 0.932, key facts 0.893 -> 0.892, out of scope 0.879 -> 0.878; at boost 1 and 4 recall@1 rose less.
+ */
+export const FIELDS = { title: 2, group: 1, body: 1, cited: 2, departments: 0.5 } as const;
 
 /** A measure's ref in the index: "docId/clauseId/measureIndex". */
 export function measureRef(docId: string, clauseId: string, measure: number): string {
@@ -18,6 +25,11 @@ function lunrTokens(value: unknown): lunr.Token[] {
   if (typeof value !== 'string') return [];
   return tokenize(normalize(value)).map((term) => new lunr.Token(term, {}));
 }
+
+/** The names of the documents a measure cites (《青海省社会抚养费征收管理办法》): what it refers to, not its subject. */
+const CITED = /《[^》]*》/g;
+const citedNames = (text: string): string => (text.match(CITED) ?? []).join('，');
+const withoutCited = (text: string): string => text.replace(CITED, '，');
 
 /** Builds the index over every measure of every clause, with our tokenizer and no lunr pipeline. */
 export function buildIndex(clauses: readonly Clause[]): lunr.Index {
@@ -33,7 +45,8 @@ export function buildIndex(clauses: readonly Clause[]): lunr.Index {
         ref: measureRef(clause.docId, clause.id, i),
         title: clause.title,
         group,
-        body: clause.text.slice(measure.start, measure.noteStart),
+        body: withoutCited(clause.text.slice(measure.start, measure.noteStart)),
+        cited: citedNames(clause.text.slice(measure.start, measure.noteStart)),
         departments: clause.text.slice(measure.noteStart, measure.end),
       });
     });
