@@ -196,6 +196,11 @@ describe('retrieval', () => {
     expect(top('计生条例改了没')).toBe('2.1');
   });
 
+  it('reads 汇报 as the plan’s 报告 (each prefecture reports by the end of December)', () => {
+    expect(top('各市州每年要跟省里汇报人口工作吗 啥时候')).toBe('3.1');
+    expect(retriever.search('各市州每年要跟省里汇报人口工作吗 啥时候').relevant).toBe(true);
+  });
+
   it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {
     const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
     // 跑几趟 is how many trips, not an unknown word the plan lacks: the question is about registration.
