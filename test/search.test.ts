@@ -196,6 +196,12 @@ describe('retrieval', () => {
     expect(top('计生条例改了没')).toBe('2.1');
   });
 
+  it('reads 私立 as the plan’s 民办, also in a follow-up', () => {
+    const result = retriever.search('私立的政府有扶持嗎', { history: ['幼儿园一个月收多少钱'] });
+    expect(result.hits[0]!.clause).toBe('2.17');
+    expect(result.relevant).toBe(true);
+  });
+
   it('reads 汇报 as the plan’s 报告 (each prefecture reports by the end of December)', () => {
     expect(top('各市州每年要跟省里汇报人口工作吗 啥时候')).toBe('3.1');
     expect(retriever.search('各市州每年要跟省里汇报人口工作吗 啥时候').relevant).toBe(true);
