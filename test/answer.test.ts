@@ -288,6 +288,10 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.coverage).toBe('none');
     expectDeclined(answer);
     expect(answer.answer).toContain('不评价、不推荐');
+    // Which one does best at something is a ranking too.
+    const success = await ask('西宁哪家医院做试管成功率高');
+    expect(success.coverage).toBe('none');
+    expect(success.answer).toContain('不评价、不推荐');
   });
 
   it('quotes the sentence of the clause that holds what a thin follow-up asks (free or low-cost care)', async () => {
