@@ -137,6 +137,8 @@ describe('retrieval', () => {
     expect(terms('Is childcare for kids under 3 tax deductible?', 'kid')).toContain('子女');
     expect(terms('Are nursery fees lower for a third child?', 'fee')).toContain('费用');
     expect(terms('We herd yaks far from town. Is there help to reach the hospital?', 'yak')).toEqual(['农牧区']);
+    expect(top('Does a childcare centre in Qinghai have to pay VAT?')).toBe('2.12');
+    expect(top('Do we have to put maternity insurance into a collective contract for female staff?')).toBe('2.18');
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {
