@@ -200,6 +200,12 @@ describe('retrieval', () => {
     expect(top('计生条例改了没')).toBe('2.1');
   });
 
+  it('finds the preamble for why the plan was made and what it follows (目的, 哪个文件)', () => {
+    expect(top('说白了青海出这个方案到底想干啥 目的是啥')).toBe('0');
+    expect(retriever.search('说白了青海出这个方案到底想干啥 目的是啥').relevant).toBe(true);
+    expect(top('这个方案是照着啥文件定的')).toBe('0');
+  });
+
   it('reads 私立 as the plan’s 民办, also in a follow-up', () => {
     const result = retriever.search('私立的政府有扶持嗎', { history: ['幼儿园一个月收多少钱'] });
     expect(result.hits[0]!.clause).toBe('2.17');
