@@ -140,6 +140,9 @@ describe('retrieval', () => {
     expect(top('Does a childcare centre in Qinghai have to pay VAT?')).toBe('2.12');
     expect(top('My neighbours lost their only son. Who helps them with daily life?')).toMatch(/^2\.2[23]$/);
     expect(top('Do we get basic medical coverage as a special family?')).toBe('2.22');
+    const aim = retriever.search('What does the plan aim to achieve by 2035?');
+    expect(aim.hits[0]!.clause).toBe('1.2');
+    expect(aim.relevant).toBe(true);
     expect(top('Do we have to put maternity insurance into a collective contract for female staff?')).toBe('2.18');
   });
 
