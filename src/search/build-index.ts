@@ -41,12 +41,13 @@ export function buildIndex(clauses: readonly Clause[]): lunr.Index {
   for (const clause of clauses) {
     const group = clause.path.group?.replace(/^（.）/, '') ?? '';
     clause.measures.forEach((measure, i) => {
+      const body = clause.text.slice(measure.start, measure.noteStart);
       builder.add({
         ref: measureRef(clause.docId, clause.id, i),
         title: clause.title,
         group,
-        body: withoutCited(clause.text.slice(measure.start, measure.noteStart)),
-        cited: citedNames(clause.text.slice(measure.start, measure.noteStart)),
+        body: withoutCited(body),
+        cited: citedNames(body),
         departments: clause.text.slice(measure.noteStart, measure.end),
       });
     });

@@ -32,13 +32,10 @@ export function lemmatize(
   return text.replace(/[a-z][a-z']*/g, (word: string, at: number) => {
     const before = previousEnd >= 0 && text.slice(previousEnd, at) === ' ' ? previous : '';
     // A word glossed only inside longer phrases (fees in "tuition fees") still folds to a base glossed alone.
+    const glossedBase = known(word) && !isPhrase(word) ? basesOf(word).find(isPhrase) : undefined;
     const folded = !known(word)
       ? (basesOf(word).find(known) ?? word)
-      : !isPhrase(word) && basesOf(word).some(isPhrase)
-        ? basesOf(word).find(isPhrase)!
-        : before
-          ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word)
-          : word;
+      : (glossedBase ?? (before ? (basesOf(word).find((base) => isPhrase(`${before} ${base}`)) ?? word) : word));
     previous = folded;
     previousEnd = at + word.length;
     return folded;
