@@ -1,5 +1,6 @@
 // Ranking: BM25 over measures through lunr's weights, a bonus for long exact runs shared with a measure, each
-// clause lifted to its best measure plus a share of the others; and the weighted terms a query ranks with.
+// clause ordered by its best measure plus a share of what the others add (its evidence: plus a share of all of
+// them); and the weighted terms a query ranks with.
 import type { Clause } from '../corpus/types';
 import { scorePacked } from './packed';
 import { clauseKey, type Prepared, runKey } from './prepare';
@@ -36,9 +37,10 @@ export interface Ranked {
 }
 
 /**
- * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), lifts
- * each clause to its best measure plus a share of the others, and returns the k best, highest first. Clauses the
- * previous answer cited get a bonus when the question borrowed its thread.
+ * Scores measures (BM25 through lunr's weights, plus a bonus for exact runs of three or more characters), orders
+ * each clause by its best measure plus a share of what its other measures add (novelRest), with its evidence beside
+ * (the best plus a share of every other), and returns the k best, highest first. Clauses the previous answer cited
+ * get a bonus when the question borrowed its thread.
  */
 export function rankClauses(
   prepared: Prepared,
@@ -109,10 +111,10 @@ export function rankClauses(
  * is about that phrase no more than a clause saying it once beside what else was asked (2.23's 社会组织).
  */
 function novelRest(prepared: Prepared, terms: ReadonlyMap<string, number>, buffers: Buffers): void {
-  const { novel: rest, best, bestRef, counted, stamp } = buffers;
+  const { novel, best, bestRef, counted, stamp } = buffers;
   const { docs, weights, offsets } = prepared.index;
   const clauseOf = prepared.clauseOf;
-  rest.fill(0);
+  novel.fill(0);
   stamp.fill(-1);
   let norm = 0;
   let n = 0;
@@ -127,12 +129,12 @@ function novelRest(prepared: Prepared, terms: ReadonlyMap<string, number>, buffe
       if (!counted[d]) continue;
       const c = clauseOf[d]!;
       if (best[c]! <= 0 || bestRef[c] === d || stamp[bestRef[c]!] === n) continue;
-      rest[c]! += boost * weights[i]!;
+      novel[c]! += boost * weights[i]!;
     }
   });
   if (norm > 0) {
     const inverse = 1 / Math.sqrt(norm);
-    for (let c = 0; c < rest.length; c++) rest[c]! *= inverse;
+    for (let c = 0; c < novel.length; c++) novel[c]! *= inverse;
   }
 }
 
