@@ -283,6 +283,8 @@ function addRun(run: string, runStart: number, found: Found): void {
         k++;
       }
     }
+    // A negation ending the question asks it (有补助没, 能报不): it says nothing of the topic.
+    if (k === segments.length - 1 && PARTICLE.test(segment.text)) segment = framing(segment);
     weights.fill(Math.max(weightOf(segment.info), TUNING.minPhraseWeight), segment.start, segment.end);
     if (!tells(segment)) continue;
     keep.fill(true, segment.start, segment.end);
