@@ -64,6 +64,23 @@ function sentenceIndexOf(clause: Clause): SentenceIndex {
   return index;
 }
 
+/** A candidate as chosen: its span, score and the question's terms it holds, in the question's order. Module
+ * functions rather than closures per answer: under tsx (npm start) each named closure costs a defineProperty. */
+function scored({ sentence, score }: Candidate, terms: readonly string[]): Scored {
+  return {
+    clause: sentence.clause,
+    measure: sentence.measure,
+    start: sentence.start,
+    end: sentence.end,
+    text: sentence.text,
+    matched: new Set(terms.filter((term) => sentence.text.includes(term))),
+    score,
+  };
+}
+
+/** A single character, or a weak stand-in a lone character expands to (天 -> 假期). */
+const weak = (t: string, retrieval: Retrieval): boolean => t.length === 1 || retrieval.standIns.has(t);
+
 /** A sentence that may be quoted: its score, and its clause's score as a share of the top one. */
 interface Candidate {
   sentence: SentenceSpan;
@@ -126,37 +143,26 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
     }
   }
   candidates.sort((a, b) => b.score - a.score);
-  /** A candidate as chosen: its span, score and the question's terms it holds, in the question's order. */
-  const scored = ({ sentence, score }: Candidate): Scored => ({
-    clause: sentence.clause,
-    measure: sentence.measure,
-    start: sentence.start,
-    end: sentence.end,
-    text: sentence.text,
-    matched: new Set(terms.filter((term) => sentence.text.includes(term))),
-    score,
-  });
   // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
   // even when another clause has a shorter sentence sharing the same words.
   const topClause = retrieval.hits[0]!.clause;
   // A clause found by its title alone (目标 -> 发展目标) may hold none of the question's words in its text: then its
   // opening sentence, which states what the title names, leads, not a sentence of a clause ranked below it.
   const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? opening(retrieval, retriever);
-  const lead = scored(leading);
+  const lead = scored(leading, terms);
   const chosen: Scored[] = [lead];
   const covered = new Set(lead.matched);
-  const weak = (t: string): boolean => t.length === 1 || retrieval.standIns.has(t);
   for (const entry of candidates) {
     if (entry === leading) continue;
     if (chosen.length >= MAX_SENTENCES || entry.score < TUNING.sentenceShare * candidates[0]!.score) break;
-    const candidate = scored(entry);
+    const candidate = scored(entry, terms);
     // Words of the question (typed, bridged or carried over) justify another sentence; so does a clause that
     // scores nearly as well as the top one, which answers about as well (TUNING.nearTie). Single characters and the
     // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
     // same clause on such thin evidence is noise.
     const newClause = !chosen.some((c) => c.clause === candidate.clause);
     const adds = [...candidate.matched].filter(
-      (t) => !covered.has(t) && (newClause || !weak(t)) && retriever.idf(t) > 1.5,
+      (t) => !covered.has(t) && (newClause || !weak(t, retrieval)) && retriever.idf(t) > 1.5,
     );
     if (adds.length === 0 && !(newClause && entry.factor >= TUNING.nearTie)) continue;
     chosen.push(candidate);

@@ -41,6 +41,20 @@ function regionMarks(): { tw: Set<string>; hk: Set<string> } {
 }
 const region = regionMarks();
 
+/** Characters OpenCC changes to Simplified: each character's answer, kept (for at most this many characters). */
+const changed = new Map<string, boolean>();
+const CHANGED_KEPT = 20_000;
+
+/** Whether OpenCC writes the character differently in Simplified (the same as toSimplified(c) !== c). */
+function changesToSimplified(c: string): boolean {
+  let known = changed.get(c);
+  if (known === undefined) {
+    known = toSimplified(c) !== c;
+    if (changed.size < CHANGED_KEPT) changed.set(c, known);
+  }
+  return known;
+}
+
 /** The script one text is written in, or undefined when its characters are the same in both. */
 function scriptOfText(text: string): AnswerScript | undefined {
   let traditional = 0;
@@ -48,8 +62,10 @@ function scriptOfText(text: string): AnswerScript | undefined {
   let tw = 0;
   let hk = 0;
   for (const c of text) {
-    if (simplifiedOnly.has(c) && toSimplified(c) === c) simplified++;
-    else if (toSimplified(c) !== c) traditional++;
+    // One conversion per character seen, not two per character of every question.
+    const changes = changesToSimplified(c);
+    if (simplifiedOnly.has(c) && !changes) simplified++;
+    else if (changes) traditional++;
     if (region.tw.has(c)) tw++;
     if (region.hk.has(c)) hk++;
   }

@@ -15,7 +15,7 @@ import { pageRoutes } from './pages';
 import { requestLog } from './request-log';
 import { searchRoutes } from './search';
 import { wechatRoutes } from './wechat';
-import { apiHeaders, fallbackPageHeaders } from './security';
+import { securityHeaders } from './security';
 import { requireSettings } from './settings-guard';
 
 /** Largest request body: a 500-character question and 10 turns of 1,000 characters fit with room to spare. */
@@ -24,8 +24,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(requestLog);
-app.use(fallbackPageHeaders); // outside the settings check: its error page carries the CSP too
-app.use('/api/*', apiHeaders);
+app.use(securityHeaders); // outside the settings check: its error page carries the CSP too
 app.use(requireSettings);
 app.use('/api/*', apiCors);
 app.use(

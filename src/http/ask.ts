@@ -16,9 +16,24 @@ import { recordAnswer, recorded } from './ask-record';
 import { clientAddress } from './client';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
+import { answerKey, BoundedMemo, MEMO_SIZE } from './memo';
 import { limitRequests } from './rate-limit';
 import { type AskResponse, askBody } from './schemas';
 import { settingsOf } from './settings';
+
+/** A finished extractive answer: what storage and the log need, and the response body as sent. */
+interface Answered {
+  answer: Answer;
+  hitClauses: string[];
+  body: string;
+}
+
+/**
+ * Recent extractive answers (./memo.ts), by their redacted input and script. Never a model's answer: with a key
+ * configured nothing is kept, since the model's wording differs from one call to the next.
+ */
+const extractiveAnswers = new BoundedMemo<Answered>(MEMO_SIZE);
+const JSON_TYPE = { 'content-type': 'application/json' }; // what c.json sets
 
 /** What one answer is given: the retriever, prompts, settings, and who is asking (for the model budget and log). */
 function answerDeps(c: Context<AppEnv>): AnswerDeps {
@@ -55,11 +70,17 @@ export const askRoutes = new Hono<AppEnv>().post(
       // The request's signal is made on first use (a web AbortController per request on Node): only the model's
       // call can outlast a client, so only then is it asked for.
       const signal = deps.settings.model.apiKey ? c.req.raw.signal : undefined;
-      const { answer, hitClauses } = await answerWithHits(input, deps, signal);
-      await recordAnswer(c.env?.DB, input, answer, hitClauses);
+      const key = signal ? undefined : answerKey(input.question, input.history, script);
+      let answered = key === undefined ? undefined : extractiveAnswers.get(key);
+      if (!answered) {
+        const { answer, hitClauses } = await answerWithHits(input, deps, signal);
+        answered = { answer, hitClauses, body: JSON.stringify(answerInScript(answer, script) satisfies AskResponse) };
+        if (key !== undefined && answer.mode === 'extractive') extractiveAnswers.set(key, answered);
+      }
+      await recordAnswer(c.env?.DB, input, answered.answer, answered.hitClauses);
       if (signal?.aborted) log.fields.event = 'client_gone';
-      noteAnswer(c, answer);
-      return c.json(answerInScript(answer, script) satisfies AskResponse);
+      noteAnswer(c, answered.answer);
+      return c.body(answered.body, 200, JSON_TYPE);
     }
     // The client's going away aborts the model call at once (claude.ts closes the upstream connection).
     const gone = new AbortController();

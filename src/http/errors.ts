@@ -96,7 +96,7 @@ export function rejectInvalid(result: { success: boolean; error?: core.$ZodError
 }
 
 /**
- * A plain Chinese page for people (a wrong link, a fault); it runs no script, and fallbackPageHeaders
+ * A plain Chinese page for people (a wrong link, a fault); it runs no script, and securityHeaders
  * (src/http/security.ts) gives it the console's CSP.
  */
 export function pageError(

@@ -78,15 +78,11 @@ const fallback = secureHeaders({
   overwrite: false,
 });
 
-/** Middleware for the whole app: every response outside /api/ carries a CSP, even a 404 or a fault's page. */
-export const fallbackPageHeaders: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.path.startsWith('/api/') ? next() : fallback(c, next);
-
 /**
  * Headers for every API response: never sniffed as another type, never cached (an answer can quote what a citizen
  * asked, and a shared cache must not keep it).
  */
-export const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Set before the handler runs: every response it or the error handler makes carries them, and no finished
   // response has to be copied to add a header (Hono re-creates it, which costs the Node server its fast path).
   c.header('x-content-type-options', 'nosniff');
@@ -94,4 +90,15 @@ export const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   // streamSSE sets its own no-cache; a stream is not copied, so replacing it costs nothing.
   if (c.res.headers.get('cache-control') !== 'no-store') c.header('cache-control', 'no-store');
+};
+
+/**
+ * Middleware for the whole app, one layer rather than two: the API's headers on /api/…, and on everything else the
+ * fallback page headers, so every response outside the API carries a CSP, even a 404 or a fault's page. `/api`
+ * itself gets both, as the pattern `/api/*` matches it too.
+ */
+export const securityHeaders: MiddlewareHandler<AppEnv> = (c, next) => {
+  const path = c.req.path;
+  if (path.startsWith('/api/')) return apiHeaders(c, next);
+  return path === '/api' ? fallback(c, async () => void (await apiHeaders(c, next))) : fallback(c, next);
 };

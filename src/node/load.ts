@@ -2,9 +2,13 @@
 // process, for GET /api/search and POST /api/ask (extractive), beside a bare Hono hello-world in the same run.
 // Prints req/s, p50, p99 and errors per target and the app's share of the hello-world rate. After a 2 s warm-up of
 // each, the targets take turns in rounds of 2 s, so work elsewhere on the machine falls on all of them alike instead
-// of on whichever ran while it did. Bounded in time: about 3 × (duration + 2 s warm-up).
+// of on whichever ran while it did. The app keeps recent extractive answers and search results (src/http/memo.ts),
+// so one question asked again and again measures the memo: each route is also run over the questions of three
+// eval sets in turn, more than the memo holds, so that every one of those is answered afresh. Bounded in time:
+// about 5 × (duration + 2 s warm-up).
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -29,20 +33,50 @@ interface Target {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  requests?: autocannon.Request[];
+}
+
+/** Questions in turn: the dev, extra and tune-1 sets, 347 different questions (the memo holds 256). */
+const questions = ['dev', 'extra', 'tune-1'].flatMap((set) =>
+  readFileSync(fileURLToPath(new URL(`../../eval/${set}.jsonl`, import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { q: string }).q),
+);
+
+/**
+ * One request whose content is the next question of a count shared by all connections, so the questions go round
+ * in one order and each comes back only after all the others (least recently used, it has left the memo by then).
+ */
+function inTurn(make: (question: string) => autocannon.Request): autocannon.Request[] {
+  let next = 0;
+  return [{ setupRequest: (request) => ({ ...request, ...make(questions[next++ % questions.length]!) }) }];
 }
 
 const targets: Target[] = [
   { name: 'hello-world (bare Hono)', url: `http://127.0.0.1:${ports.hello}/` },
   {
-    name: 'GET /api/search',
+    name: 'GET /api/search, one query',
     url: `http://127.0.0.1:${ports.app}/api/search?q=${encodeURIComponent('陪产假有几天')}&k=5`,
   },
   {
-    name: 'POST /api/ask (extractive)',
+    name: 'POST /api/ask (extractive), one question',
     url: `http://127.0.0.1:${ports.app}/api/ask`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ question: '产假有多少天？' }),
+  },
+  {
+    name: `GET /api/search, ${questions.length} questions in turn`,
+    url: `http://127.0.0.1:${ports.app}/api/search`,
+    requests: inTurn((q) => ({ path: `/api/search?q=${encodeURIComponent(q)}&k=5` })),
+  },
+  {
+    name: `POST /api/ask (extractive), ${questions.length} questions in turn`,
+    url: `http://127.0.0.1:${ports.app}/api/ask`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: inTurn((question) => ({ body: JSON.stringify({ question }) })),
   },
 ];
 
