@@ -80,6 +80,8 @@ function joinLoneCharacters(segments: readonly Segment[], inPlan: (text: string)
 /** A set phrase the plan itself uses (计划生育, 优生优育) names the plan's topic, not the question's framing: it
  * tells what its general-language rarity says, without the set-phrase discount of TUNING.classWeight. */
 function planPhrase(segment: Segment, inPlan: (text: string) => boolean): Segment {
+  if (segment.cls === 'f' && segment.known && segment.text.length >= 2 && inPlan(segment.text))
+    return { ...segment, info: (segment.info / TUNING.classWeight.f) * TUNING.classWeight.v };
   if (segment.cls !== 'l' || !segment.known || segment.text.length < 3 || !inPlan(segment.text)) return segment;
   return { ...segment, info: segment.info / TUNING.classWeight.l };
 }
