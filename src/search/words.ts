@@ -78,7 +78,8 @@ function joinLoneCharacters(segments: readonly Segment[], inPlan: (text: string)
 }
 
 /** A set phrase the plan itself uses (计划生育, 优生优育) names the plan's topic, not the question's framing: it
- * tells what its general-language rarity says, without the set-phrase discount of TUNING.classWeight. */
+ * tells what its general-language rarity says, without the set-phrase discount of TUNING.classWeight. A function
+ * word of two or more characters that the plan uses (就近, 优先) is content there too: it tells as a verb does. */
 function planPhrase(segment: Segment, inPlan: (text: string) => boolean): Segment {
   if (segment.cls === 'f' && segment.known && segment.text.length >= 2 && inPlan(segment.text))
     return { ...segment, info: (segment.info / TUNING.classWeight.f) * TUNING.classWeight.v };
