@@ -335,6 +335,8 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['灵活就业的 自己能交生育保险不', '12333'],
       ['奖励的90天假 是按工作日算还是自然日', '用人单位'],
       ['彩礼给了 婚没结成 能要回来不', '12348'],
+      ['奖励的那90天 能不能拆开 分开休', '用人单位'],
+      ['How many weeks of maternity leave do I get if I work in Shenzhen?', 'another province'],
     ]) {
       const answer = await ask(question!);
       expect(answer.coverage, question).toBe('none');
@@ -349,6 +351,8 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['县妇幼保健站周末开门吗', '上班和办理时间'],
       ['省妇幼保健院的电话是多少', '电话、地址和网址'],
       ['What are the office hours of the health commission?', 'opening or office hours'],
+      ['省妇幼保健院产科怎么在网上挂号', '挂号和预约'],
+      ['Can you book me a prenatal appointment at the provincial hospital?', 'books appointments'],
     ]) {
       const answer = await ask(question!);
       expect(answer.coverage, question).toBe('none');
@@ -362,6 +366,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     // A nursery that closes down is no question of opening hours, nor an unanswered phone one of a number.
     expect((await ask('托育机构突然关门了 交的钱咋办')).coverage).not.toBe('none');
     expect((await ask('托育机构跑路了 老板电话也打不通 政府管吗')).coverage).not.toBe('none');
+  });
+
+  it('a number of hours the plan does not give: says so first; one it gives is quoted', async () => {
+    const nursing = await ask('哺乳假每天能有几个小时');
+    expect(nursing.coverage).toBe('partial');
+    expect(nursing.answer.split('\n')[0]).toBe('方案没有写明哺乳假的具体时长。');
+    const afterSchool = await ask('课后服务每天几个小时');
+    expect(afterSchool.coverage).toBe('direct');
+    expect(afterSchool.answer).toContain('每天2小时');
   });
 
   it('a date the plan does not give: says so first, and quotes one clause only', async () => {

@@ -8,6 +8,7 @@ export type Ask =
   | 'money'
   | 'pay'
   | 'days'
+  | 'hours'
   | 'age'
   | 'when'
   | 'free'
@@ -58,6 +59,12 @@ export const ASKS: Record<Ask, AskRule> = {
     answeredBy: /\d+\s*(?:天|学时|小时|个月|周)/,
     zh: (t) => `方案没有写明${of(t)}具体天数或时长。`,
     en: (t) => `The plan does not state a number of days${forTopic(t)}.`,
+  },
+  hours: {
+    asks: /几个?(?:小时|钟头)|多少个?小时|how many hours/i,
+    answeredBy: /\d+\s*(?:小时|学时)/,
+    zh: (t) => `方案没有写明${of(t)}具体时长。`,
+    en: (t) => `The plan does not state a number of hours${forTopic(t)}.`,
   },
   age: {
     asks: /多少岁|几岁|多大(?:年纪|岁数|的孩子|的娃)?[才能可]|年龄|how old|what age/i,
@@ -143,7 +150,7 @@ const RANKING = new RegExp(
  * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
  * Only a fact asked for counts: 老板电话也打不通 mentions a phone and asks for no number.
  */
-export type LocalFact = 'ranking' | 'contact' | 'hours';
+export type LocalFact = 'ranking' | 'contact' | 'hours' | 'booking';
 
 export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: string }> = {
   ranking: {
@@ -161,6 +168,11 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
     zh: '方案是全省的政策文件，不写各单位的上班和办理时间。',
     en: 'The plan is a province-wide policy: it gives no opening or office hours.',
   },
+  booking: {
+    asks: /挂号|挂个号|(?:预约|约)(?:一?个)?(?:号|专家|医生|门诊|产检|检查|床位)|\bbook\b[a-z ]{0,20}\b(?:appointment|check-?up|visit)s?\b|\b(?:make|schedule|get) (?:an? |me an? )?appointment\b/i,
+    zh: '方案是全省的政策文件，不办理也不写各医院的挂号和预约方式，请通过医院的官方渠道预约。',
+    en: "The plan is a province-wide policy: it neither books appointments nor says how a hospital takes them; use the hospital's own booking channels.",
+  },
 };
 
 /** The local fact a question asks for, if any. */
@@ -171,7 +183,7 @@ export function localFactAsked(question: string): LocalFact | undefined {
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {
   const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(question));
-  const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'age');
+  const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'hours' || a === 'age');
   return specific ? asks.filter((a) => a !== 'count') : asks;
 }
 
