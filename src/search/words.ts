@@ -38,6 +38,19 @@ const ASKING = /^[几啥]$/;
 /** A segment that frames the question, telling nothing. */
 const framing = (segment: Segment): Segment => ({ ...segment, info: 0 });
 
+/** The A-not-AB question of a two-character word (麻不麻烦, 方不方便): its first character, asked alone, is a
+ * fragment of the word that follows, not a word of its own. */
+const FRAGMENT = /(\p{Script=Han})[不没](?=\1\p{Script=Han})/gu;
+
+/** The segments with each A-not-AB fragment (麻 of 麻不麻烦) made framing: the word itself (麻烦) follows. */
+function withoutFragments(segments: Segment[], run: string, runStart: number): Segment[] {
+  if (!run.includes('不') && !run.includes('没')) return segments;
+  const starts = new Set<number>();
+  for (const m of run.matchAll(FRAGMENT)) starts.add(runStart + m.index);
+  if (starts.size === 0) return segments;
+  return segments.map((s) => (s.end - s.start === 1 && starts.has(s.start) ? framing(s) : s));
+}
+
 /**
  * Adjacent lone characters that each tell something (修|复, 奶|粉, 牦|牛|肉) are a word the lexicon lacks, so
  * they are judged as one: rarer than either character alone, and absent from the plan unless its bigrams are there.
@@ -243,7 +256,11 @@ function addRun(run: string, runStart: number, found: Found): void {
   const { lexicon, mend, mendWord, citizenBridge, inPlan } = found.helpers;
   const { words, mended, keep, weights } = found;
   const segments = joinLoneCharacters(
-    lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
+    withoutFragments(
+      lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
+      run,
+      runStart,
+    ),
     inPlan,
   );
   for (let k = 0; k < segments.length; k++) {
