@@ -16,7 +16,7 @@ import { recordAnswer, recorded } from './ask-record';
 import { clientAddress } from './client';
 import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
-import { answerKey, BoundedMemo, MEMO_SIZE } from './memo';
+import { answerKey, BoundedMemo, JSON_HEADERS, MEMO_SIZE } from './memo';
 import { limitRequests } from './rate-limit';
 import { type AskResponse, askBody } from './schemas';
 import { settingsOf } from './settings';
@@ -33,7 +33,6 @@ interface Answered {
  * configured nothing is kept, since the model's wording differs from one call to the next.
  */
 const extractiveAnswers = new BoundedMemo<Answered>(MEMO_SIZE);
-const JSON_TYPE = { 'content-type': 'application/json' }; // what c.json sets
 
 /** What one answer is given: the retriever, prompts, settings, and who is asking (for the model budget and log). */
 function answerDeps(c: Context<AppEnv>): AnswerDeps {
@@ -80,7 +79,7 @@ export const askRoutes = new Hono<AppEnv>().post(
       await recordAnswer(c.env?.DB, input, answered.answer, answered.hitClauses);
       if (signal?.aborted) log.fields.event = 'client_gone';
       noteAnswer(c, answered.answer);
-      return c.body(answered.body, 200, JSON_TYPE);
+      return c.body(answered.body, 200, JSON_HEADERS);
     }
     // The client's going away aborts the model call at once (claude.ts closes the upstream connection).
     const gone = new AbortController();

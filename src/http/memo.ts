@@ -29,6 +29,9 @@ export class BoundedMemo<V> {
   }
 }
 
+/** The header c.json sets, for a memoised body sent as it was serialised. */
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
 /** Entries per memo: a few hundred answers of a few KB each is about a megabyte at most. */
 export const MEMO_SIZE = 256;
 

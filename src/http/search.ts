@@ -7,12 +7,11 @@ import type { AppEnv } from './env';
 import { rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
 import { assertKnownFilters } from './hotline-schemas';
-import { BoundedMemo, MEMO_SIZE, searchKey } from './memo';
+import { BoundedMemo, JSON_HEADERS, MEMO_SIZE, searchKey } from './memo';
 import { searchQuery } from './schemas';
 
 /** Response bodies of recent searches (./memo.ts): a result depends on the redacted query and options alone. */
 const results = new BoundedMemo<string>(MEMO_SIZE);
-const JSON_TYPE = { 'content-type': 'application/json' }; // what c.json sets
 
 export const searchRoutes = new Hono<AppEnv>().get(
   '/api/search',
@@ -24,7 +23,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
     const redacted = redact(q);
     const key = searchKey(redacted, k, department, topic);
     const known = results.get(key);
-    if (known !== undefined) return c.body(known, 200, JSON_TYPE);
+    if (known !== undefined) return c.body(known, 200, JSON_HEADERS);
     const { query, normalized, relevant, hits } = getRetriever().search(redacted, { k, department, topic });
     const body = JSON.stringify({
       query,
@@ -33,6 +32,6 @@ export const searchRoutes = new Hono<AppEnv>().get(
       hits: hits.map(({ measure: { index: _index, ...measure }, ...hit }) => ({ ...hit, measure })),
     });
     results.set(key, body);
-    return c.body(body, 200, JSON_TYPE);
+    return c.body(body, 200, JSON_HEADERS);
   },
 );
