@@ -305,6 +305,16 @@ describe('question words weighed by general-language statistics', () => {
     expect(kept).toContain('母婴室');
   });
 
+  it('reads the shape of a question as asking, not as its topic', () => {
+    // A negation ending it, and the fragment of an A-not-AB question (麻 of 麻不麻烦), ask; 麻烦 is kept.
+    expect(words('有补助没')).toEqual(['补助']);
+    expect(words('三胎登记麻不麻烦')).not.toContain('麻');
+    expect(words('三胎登记麻不麻烦')).toContain('麻烦');
+    // A function word the plan itself uses is content there (就近入学入园); a copula before 管 is no slip for 试管.
+    expect(words('孩子能不能就近上学')).toContain('就近');
+    expect(words('托育到底是管几岁的娃')).not.toContain('试管');
+  });
+
   it('rates a rare word the plan never uses as telling, and a common one as framing', () => {
     const result = retriever.search('孕妇能不能吃螃蟹');
     expect(words('孕妇能不能吃螃蟹')).not.toContain('能不能');
