@@ -82,8 +82,7 @@ export function judge(
   for (const word of query.words) {
     total += word.info;
     if (word.info >= TUNING.absentInfo && !word.english && !/^\d/.test(word.text) && wordCoverage(word, plan) === 0) {
-      // A lone character is weak evidence of a topic (换, 降): it counts half.
-      absent += word.text.length === 1 ? word.info / 2 : word.info;
+      absent += word.text.length === 1 ? word.info * TUNING.loneAbsent : word.info;
       absentWords.push(word);
     }
   }
