@@ -339,6 +339,15 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.hits.map((h) => h.clause)).toContain('2.5');
   });
 
+  it('lets a clause all but tied on score lead when it covers more, however little (定期 of 定期巡访)', () => {
+    const result = retriever.search('失独的老人 有没有人定期上门看看');
+    const [first, second] = result.hits;
+    expect(first!.clause).toBe('2.23');
+    expect(second!.clause).toBe('2.22');
+    expect(second!.score).toBeGreaterThan(first!.score); // ahead on score, behind on what it covers
+    expect(result.relevant).toBe(true);
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

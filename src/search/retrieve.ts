@@ -189,11 +189,16 @@ function judgeTop(
   outside: boolean,
 ): Judgement {
   let judgement = judge(judged, ranked[0]?.evidence ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
-  const near = TUNING.nearTop * (ranked[0]?.score ?? 0); // of the top score before any clause moved up
-  for (let i = 1; i < ranked.length && ranked[i]!.score >= near; i++) {
-    if (coveredShare(judged, ranked[i]!.clause) < judgement.covered + TUNING.betterCoverage) continue;
+  const topScore = ranked[0]?.score ?? 0; // the top score before any clause moved up
+  for (let i = 1; topScore > 0 && i < ranked.length && ranked[i]!.score >= TUNING.nearTop * topScore; i++) {
+    // The nearer its score, the less more a clause must cover to lead: at a tie any gain, at nearTop the full margin.
+    const behind = (1 - ranked[i]!.score / topScore) / (1 - TUNING.nearTop);
+    const gain = coveredShare(judged, ranked[i]!.clause) - judgement.covered;
+    if (gain <= 0 || gain < TUNING.betterCoverage * behind) continue;
     ranked.unshift(...ranked.splice(i, 1));
-    judgement = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
+    const again = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
+    // Only a clearly better clause is judged afresh; a near tie decides the order, not whether the plan answers.
+    judgement = gain >= TUNING.betterCoverage ? again : { ...again, relevant: judgement.relevant };
   }
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
