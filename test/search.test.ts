@@ -348,6 +348,13 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.relevant).toBe(true);
   });
 
+  it('tells near-top clauses apart by words few clauses speak of, not by a citizen word half the plan holds (娃)', () => {
+    // 娃 -> 婴幼儿|子女|儿童 is in 2.3 (儿童预防接种) as in half the plan; 超生 -> 社会抚养费 only in 2.2.
+    const result = retriever.search('超生的娃上户口 现在还要交钱不');
+    expect(result.hits[0]!.clause).toBe('2.2');
+    expect(result.hits.map((h) => h.clause)).toContain('2.3');
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

@@ -51,14 +51,20 @@ function textCoverage(text: string, target: CoverageText): number {
   return hits / (text.length - 1);
 }
 
-/** Share of the question's information a clause covers (0–1): what judge calls `covered`, alone. */
-export function coveredShare(query: AnalyzedQuery, clause: Clause): number {
+/** Share of the question's information a clause covers (0–1): what judge calls `covered`, alone. `infoOf` may
+ * weigh a word otherwise than by what it tells (retrieve.ts, to tell clauses apart). */
+export function coveredShare(
+  query: AnalyzedQuery,
+  clause: Clause,
+  infoOf: (word: QueryWord) => number = (word) => word.info,
+): number {
   const target = coverageTextOf(clause);
   let total = 0;
   let covered = 0;
   for (const word of query.words) {
-    total += word.info;
-    covered += word.info * wordCoverage(word, target);
+    const info = infoOf(word);
+    total += info;
+    covered += info * wordCoverage(word, target);
   }
   return total > 0 ? covered / total : 0;
 }

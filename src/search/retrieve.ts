@@ -6,7 +6,7 @@ import { carriedPhrases, conversationThread, isThin, type Thread } from './follo
 import type { Lexicon } from './lexicon';
 import type { LoadedIndex } from './packed';
 import { clauseKey, type Prepared, prepare } from './prepare';
-import { type AnalyzedQuery, compileVocabulary, type Vocabulary } from './query';
+import { type AnalyzedQuery, compileVocabulary, type QueryWord, type Vocabulary } from './query';
 import { type Ranked, rankClauses, weightedTerms, withThread } from './rank';
 import { coveredShare, type Judgement, judge } from './relevance';
 import { snippetOf } from './snippet';
@@ -75,6 +75,19 @@ export function createRetriever(
     (term) => prepared.documentFrequency(term) > 0,
     (word) => prepared.plan().text.includes(word),
   );
+  // A vocabulary word tells at least TUNING.fullInfo by decree (query.ts), however many clauses speak of its plan
+  // terms: 娃 -> 婴幼儿|子女|儿童 is in half the plan. To tell near-top clauses apart it weighs by the share of
+  // clauses that do not hold any of its terms, worked out once per word.
+  const rarity = new Map<string, number>();
+  const distinction = (word: QueryWord): number => {
+    if (!word.terms) return word.info;
+    let rare = rarity.get(word.text);
+    if (rare === undefined) {
+      const holding = prepared.clauses.filter((c) => word.terms!.some((t) => c.text.includes(t))).length;
+      rarity.set(word.text, (rare = 1 - holding / prepared.clauses.length));
+    }
+    return word.info * rare;
+  };
   const topicClauses = new Map(Object.entries(TOPICS).map(([topic, { clauses: ids }]) => [topic, new Set(ids)]));
   // Search runs to completion synchronously, so one set of score buffers serves every query of this retriever.
   const buffers = {
@@ -122,7 +135,14 @@ export function createRetriever(
       : query;
     const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
 
-    const judgement = judgeTop(prepared, judged, ranked, carried ? thread : undefined, query.outside !== undefined);
+    const judgement = judgeTop(
+      prepared,
+      judged,
+      ranked,
+      carried ? thread : undefined,
+      query.outside !== undefined,
+      distinction,
+    );
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
     const result: Retrieval = {
@@ -187,18 +207,22 @@ function judgeTop(
   ranked: Ranked[],
   thread: Thread | undefined,
   outside: boolean,
+  distinction: (word: QueryWord) => number,
 ): Judgement {
   let judgement = judge(judged, ranked[0]?.evidence ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
   const topScore = ranked[0]?.score ?? 0; // the top score before any clause moved up
   for (let i = 1; topScore > 0 && i < ranked.length && ranked[i]!.score >= TUNING.nearTop * topScore; i++) {
     // The nearer its score, the less more a clause must cover to lead: at a tie any gain, at nearTop the full margin.
     const behind = (1 - ranked[i]!.score / topScore) / (1 - TUNING.nearTop);
-    const gain = coveredShare(judged, ranked[i]!.clause) - judgement.covered;
+    // Weighed by what tells clauses apart; whether the plan answers stays judged on what the words tell.
+    const gain =
+      coveredShare(judged, ranked[i]!.clause, distinction) - coveredShare(judged, ranked[0]!.clause, distinction);
     if (gain <= 0 || gain < TUNING.betterCoverage * behind) continue;
     ranked.unshift(...ranked.splice(i, 1));
     const again = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
     // Only a clearly better clause is judged afresh; a near tie decides the order, not whether the plan answers.
-    judgement = gain >= TUNING.betterCoverage ? again : { ...again, relevant: judgement.relevant };
+    judgement =
+      again.covered - judgement.covered >= TUNING.betterCoverage ? again : { ...again, relevant: judgement.relevant };
   }
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
