@@ -355,6 +355,14 @@ describe('question words weighed by general-language statistics', () => {
     expect(result.hits.map((h) => h.clause)).toContain('2.3');
   });
 
+  it('reads a figure the plan states with its unit as telling where it is stated (90天), a bare one as qualifying', () => {
+    const stated = retriever.analyze('奖励的那90天也有吗');
+    expect(stated.words.find((w) => w.text === '90天')!.info).toBe(TUNING.fullInfo);
+    expect(retriever.search('我这是二胎 奖励的那90天也有吗 还是头胎才有').hits[0]!.clause).toBe('2.15');
+    const unstated = retriever.analyze('奖励的那91天也有吗');
+    expect(unstated.words.find((w) => w.text === '91')!.info).toBeLessThan(TUNING.fullInfo);
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

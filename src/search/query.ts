@@ -153,9 +153,12 @@ export function compileVocabulary(
 
     const terms = new Map<string, number>();
     for (const word of words) {
-      const weight = /^\d/.test(word.text) ? TUNING.numberWeight : weightOf(word.info);
+      // A figure the plan states with its unit (words.ts) weighs as the plan word it is, its unit alone (天 of
+      // 90天, in every leave measure) as any figure; any other figure weighs as a figure.
+      const figure = /^\d/.test(word.text);
+      const weight = figure && !isHan(word.text.at(-1)!) ? TUNING.numberWeight : weightOf(word.info);
       const tokens = tokenize(word.text);
-      for (const term of tokens) raise(terms, term, weight);
+      for (const term of tokens) raise(terms, term, figure && isHan(term[0]!) ? TUNING.numberWeight : weight);
       // A word the index has no bigram of (税收, 登计) backs off to its characters, each standing for the plan's
       // bigrams that hold it (税 -> 税费, 登 -> 登记): the nearest the plan comes to the citizen's word.
       if (!word.terms && word.text.length > 1 && isHan(word.text[0]!) && !tokens.some(isTerm)) {

@@ -23,7 +23,9 @@ export const TUNING = {
   termExponent: 0.7,
   /** Ceiling of a term's weight, so one very rare word does not drown the rest of the question. */
   maxTermWeight: 1.3,
-  /** Weight of a number the citizen typed (5岁, 2025): it qualifies more than it names a topic. */
+  /** Weight of a number the citizen typed (5岁, 2025): it qualifies more than it names a topic. A figure with its
+   * unit that the plan states (90天, 4.5个) tells fullInfo instead (words.ts): over the 26 readable sets recall@1
+   * 0.913 -> 0.914, answered 0.979 -> 0.979, gold 0.936 -> 0.937, out of scope 0.847 -> 0.852. */
   numberWeight: 0.6,
   /** What an English word outside the glossary tells: English has no statistics here, so it counts a little
    * (the glossary's phrases carry an English question's topic). */

@@ -169,7 +169,11 @@ export function informativeWords(
     let end = i + 1;
     if (ch >= '0' && ch <= '9') {
       while (end < text.length && /[\d.:]/.test(text[end]!)) end++;
-      words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
+      // A figure with its unit that the plan states (90天, 4.5个) points at the clause stating it as a plan word
+      // does; a bare or unstated figure tells little (the plan's figures are few, a citizen's many).
+      const stated = end < text.length && isHan(text[end]!) ? text.slice(i, end + 1) : '';
+      if (stated && helpers.inPlan(stated)) words.push({ text: stated, info: TUNING.fullInfo });
+      else words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
       keep.fill(true, i, end);
     } else if (ch >= 'a' && ch <= 'z') {
       while (end < text.length && /[a-z']/.test(text[end]!)) end++;
