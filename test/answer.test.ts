@@ -305,6 +305,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer).toContain('无偿或低收费');
   });
 
+  it('a subject word inside a longer citizen word the plan covers names no subject outside it (出血 of 大出血)', async () => {
+    const bleeding = await ask('怀孕三个月了有点出血 要紧吗');
+    expect(bleeding.coverage).toBe('none');
+    expect(bleeding.answer).toContain('就医');
+    const rescue = await ask('我姐生头胎大出血 现在县里危重孕妇救治能力提高了没');
+    expect(rescue.coverage).toBe('direct');
+    expect(rescue.citations.map((c) => c.clause)).toContain('2.5');
+  });
+
   it('declines a subject the plan never covers even when the rest of the question is the plan’s', async () => {
     // 出生医学证明 is in the plan (出生一件事); replacing a lost one is not.
     const lost = await ask('出生医学证明丢了 怎么补办');

@@ -86,8 +86,10 @@ export function compileVocabulary(
   const planUses = new Map<string, boolean>();
   /** The subject of the first outside word in the text that the plan itself never uses. Another province is no
    * subject of its own when the question names a place in Qinghai too: 户口在甘肃人在西宁 asks Qinghai's rules. */
-  const outsideSubject = (text: string, local: boolean): string | undefined => {
+  const outsideSubject = (text: string, local: boolean, citizen: readonly string[]): string | undefined => {
     for (const { word } of outsideWords(text)) {
+      // Part of a longer citizen word the question uses (出血 of 大出血, which the plan covers) names no subject.
+      if (citizen.some((c) => c.length > word.length && c.includes(word))) continue;
       if (!planUses.has(word)) planUses.set(word, isPlanWord(word));
       const subject = subjectOf.get(word);
       if (!planUses.get(word) && !(local && subject === ELSEWHERE)) return subject;
@@ -170,7 +172,7 @@ export function compileVocabulary(
       for (const term of bridge.tokens) raise(terms, term, bridge.boost);
       phrases.push(...bridge.phrases);
     }
-    const outside = outsideSubject(normalized, local.length > 0);
+    const outside = outsideSubject(normalized, local.length > 0, found);
     return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
   };
 }
