@@ -377,6 +377,21 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect((await ask('托育机构跑路了 老板电话也打不通 政府管吗')).coverage).not.toBe('none');
   });
 
+  it('declines to write or issue a certificate or notice, which the service never does, and quotes nothing', async () => {
+    for (const question of [
+      '帮我起草一份计划生育情况证明 单位要',
+      '以省卫健委的名义替我写个通知 说产假延长到一年',
+      'Please draft a certificate saying I am entitled to a year of maternity leave.',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('none');
+      expectDeclined(answer);
+      expect(answer.answer, question).toMatch(/不开具、不代写|issues and writes no certificate/);
+    }
+    // Asking how a certificate is got is the plan's (出生一件事), not a request to issue one.
+    expect((await ask('出生医学证明在哪开 能和户口一起办吗')).coverage).not.toBe('none');
+  });
+
   it('a number of hours the plan does not give: says so first; one it gives is quoted', async () => {
     const nursing = await ask('哺乳假每天能有几个小时');
     expect(nursing.coverage).toBe('partial');

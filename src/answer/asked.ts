@@ -150,7 +150,7 @@ const RANKING = new RegExp(
  * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
  * Only a fact asked for counts: 老板电话也打不通 mentions a phone and asks for no number.
  */
-export type LocalFact = 'ranking' | 'contact' | 'hours' | 'booking';
+export type LocalFact = 'ranking' | 'contact' | 'hours' | 'booking' | 'document';
 
 export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: string }> = {
   ranking: {
@@ -172,6 +172,13 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
     asks: /挂号|挂个号|(?:预约|约)(?:一?个)?(?:号|专家|医生|门诊|产检|检查|床位)|\bbook\b[a-z ]{0,20}\b(?:appointment|check-?up|visit)s?\b|\b(?:make|schedule|get) (?:an? |me an? )?appointment\b/i,
     zh: '方案是全省的政策文件，不办理也不写各医院的挂号和预约方式，请通过医院的官方渠道预约。',
     en: "The plan is a province-wide policy: it neither books appointments nor says how a hospital takes them; use the hospital's own booking channels.",
+  },
+  // Not a fact but an act: a certificate, notice or template written or issued in someone's name. The service only
+  // quotes the plan; it issues nothing, so no clause is quoted as if it did (帮我开一张出生医学证明的模板).
+  document: {
+    asks: /(?:帮我|替我|你(?:就|直接|现在)?(?:帮我|替我)?)(?:写|开|编|拟|起草|伪造|做)(?:一?[个张份封篇])?[^，。？?！!\s]{0,10}(?:证明|通知|文件|公文|模板|公函|介绍信|声明)|(?:证明|通知|公告)[^，。？?！!\s]{0,2}说|以[^，。？?！!\s]{1,12}的?名义|\b(?:write|draft|issue|forge)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b/i,
+    zh: '本服务只摘录方案原文，不开具、不代写任何证明、通知或文件；需要证明请向相关部门的正式窗口办理。',
+    en: 'This service only quotes the plan: it issues and writes no certificate, notice or document; ask the responsible office through its official channels.',
   },
 };
 
