@@ -363,6 +363,13 @@ describe('question words weighed by general-language statistics', () => {
     expect(unstated.words.find((w) => w.text === '91')!.info).toBeLessThan(TUNING.fullInfo);
   });
 
+  it('lets a near-top clause that states the quantity asked of the thing asked about lead (托位数达到4.5个)', () => {
+    const asked = retriever.search('到2025年 每千人要有几个托位');
+    expect(asked.hits[0]!.clause).toBe('1.2');
+    expect(asked.hits[1]!.clause).toBe('2.11'); // names 托位数 and 2025 too, with no figure for it
+    expect(asked.hits[1]!.score).toBeGreaterThan(asked.hits[0]!.score);
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

@@ -69,6 +69,30 @@ export function coveredShare(
   return total > 0 ? covered / total : 0;
 }
 
+/** A quantity asked for by its measure word (几个托位, 多少天, 几个学时): the unit a stated figure would carry. */
+const ASKED_QUANTITY = /(?:几|多少)个?(学时|小时|个月|天|周岁|岁|所|名|个|次)/;
+
+/**
+ * Whether a clause states the quantity asked of what is asked about: a figure in the asked unit within a few
+ * characters after one of the question's telling words (托位数达到4.5个 for 每千人要有几个托位, where a clause
+ * naming 托位数 with no figure does not). A word's plan terms count as the word.
+ */
+export function statesAsked(query: AnalyzedQuery, clause: Clause): boolean {
+  const unit = ASKED_QUANTITY.exec(query.normalized)?.[1];
+  if (!unit) return false;
+  const figure = new RegExp(`^[^，。；、]{0,${TUNING.statedWithin}}?\\d[\\d.]*${unit}`);
+  const text = clause.text;
+  for (const word of query.words) {
+    if (word.info < TUNING.statedInfo) continue;
+    for (const said of word.terms ?? [word.text]) {
+      if (said.length < 2 || /^\d/.test(said)) continue;
+      for (let at = text.indexOf(said); at >= 0; at = text.indexOf(said, at + 1))
+        if (figure.test(text.slice(at + said.length, at + said.length + TUNING.statedWithin + 8))) return true;
+    }
+  }
+  return false;
+}
+
 /** How the plan speaks across provinces (生育登记跨省通办): a question naming another province is the plan's only
  * where the clause it finds does; 四川那边陪产假几天 asks Sichuan's rules, which no clause of Qinghai's gives. */
 const ACROSS_PROVINCES = /跨省|异地|外省|跨地区/;

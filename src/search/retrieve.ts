@@ -8,7 +8,7 @@ import type { LoadedIndex } from './packed';
 import { clauseKey, type Prepared, prepare } from './prepare';
 import { type AnalyzedQuery, compileVocabulary, type QueryWord, type Vocabulary } from './query';
 import { type Ranked, rankClauses, weightedTerms, withThread } from './rank';
-import { coveredShare, type Judgement, judge } from './relevance';
+import { coveredShare, type Judgement, judge, statesAsked } from './relevance';
 import { snippetOf } from './snippet';
 import { TUNING } from './tuning';
 import type { SearchHit } from '../schema/search';
@@ -211,12 +211,14 @@ function judgeTop(
 ): Judgement {
   let judgement = judge(judged, ranked[0]?.evidence ?? 0, ranked[0]?.clause, prepared.plan(), runnerUp(ranked));
   const topScore = ranked[0]?.score ?? 0; // the top score before any clause moved up
+  // What a clause has to lead with: what it covers of the question, and whether it states the quantity asked.
+  const leads = (clause: Clause): number =>
+    coveredShare(judged, clause, distinction) + (statesAsked(judged, clause) ? TUNING.statedQuantity : 0);
   for (let i = 1; topScore > 0 && i < ranked.length && ranked[i]!.score >= TUNING.nearTop * topScore; i++) {
     // The nearer its score, the less more a clause must cover to lead: at a tie any gain, at nearTop the full margin.
     const behind = (1 - ranked[i]!.score / topScore) / (1 - TUNING.nearTop);
     // Weighed by what tells clauses apart; whether the plan answers stays judged on what the words tell.
-    const gain =
-      coveredShare(judged, ranked[i]!.clause, distinction) - coveredShare(judged, ranked[0]!.clause, distinction);
+    const gain = leads(ranked[i]!.clause) - leads(ranked[0]!.clause);
     if (gain <= 0 || gain < TUNING.betterCoverage * behind) continue;
     ranked.unshift(...ranked.splice(i, 1));
     const again = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));

@@ -75,6 +75,13 @@ export const TUNING = {
    * recall@1 0.911 -> 0.913 (up on 13 sets, down on 3), nothing else lower. */
   nearTop: 0.5,
   betterCoverage: 0.2,
+  /** A near-top clause stating the quantity asked of what is asked about (relevance.ts statesAsked: a figure in
+   * the asked unit at most statedWithin characters after a word telling at least statedInfo) leads as if it
+   * covered this much more: over the 26 readable sets recall@1 0.915 -> 0.918, gold cited 0.939 -> 0.941, key
+   * facts 0.900 -> 0.901, up on 13 sets and down on none (0.1 and 0.2 alike). */
+  statedQuantity: 0.1,
+  statedWithin: 6,
+  statedInfo: 5,
 
   /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
   minPhraseWeight: 0.1,
