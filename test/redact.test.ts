@@ -56,6 +56,10 @@ const FORMS: [string, string, string[]?][] = [
   ['Hong Kong/Macau permit', 'C12345678', ['C12345678']],
   ['name and address', '我叫王秀兰，住城东区八一路12号', ['王秀兰', '八一路']],
   ['name after 我是 and a home address', '我是王秀兰，家住城西区五四大街3号', ['王秀兰', '五四大街']],
+  ['four-character name with a compound surname', '我叫欧阳秀兰', ['欧阳', '秀兰']],
+  ['compound surname after 我是', '我是司马相如', ['司马', '相如']],
+  ['English name after 我叫', '我叫Li Ming', ['Li Ming']],
+  ['English name after my name is', 'my name is John Smith', ['John', 'Smith']],
 ];
 
 const NUMERALS: Record<string, string> = { 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }; // prettier-ignore
@@ -175,6 +179,20 @@ describe('a number typed in groups becomes one placeholder of its kind', () => {
   });
 });
 
+describe('a name is redacted whole', () => {
+  const names: [string, string][] = [
+    ['我叫欧阳秀兰，产假', '我叫[姓名]，产假'],
+    ['我是司马相如，产假', '我是[姓名]，产假'],
+    ['我叫才让·多杰，产假', '我叫[姓名]，产假'],
+    ['我叫Li Ming，产假', '我叫[姓名]，产假'],
+    ['my name is John Smith, leave', 'my name is [姓名], leave'],
+    ['My name is john and I ask', 'My name is [姓名] and I ask'],
+  ];
+  it.each(names)('%s', (typed, redacted) => {
+    expect(redact(typed)).toBe(redacted);
+  });
+});
+
 describe('what is not personal stays as typed', () => {
   const ordinary = [
     '98天',
@@ -205,6 +223,9 @@ describe('what is not personal stays as typed', () => {
     '2025.01.01—2025.12.31',
     '10000000000000元',
     '5000000000000元',
+    '我叫什么名字不重要',
+    '我叫他去问',
+    '我是Android用户',
   ];
   it.each(ordinary)('%s', (text) => {
     expect(redact(text)).toBe(text);
