@@ -154,6 +154,10 @@ describe('personal data leaks nowhere', () => {
       expect(res.status).toBeLessThan(500);
       outputs.push(await res.text());
     }
+    // The whole segment escaped, as a client's encodeURIComponent sends it: %2F and %2C stay escaped in the path.
+    const escaped = await app.request(`/api/${encodeURIComponent(`x${typed}`)}`);
+    expect(escaped.status).toBe(404);
+    outputs.push(await escaped.text());
 
     outputs.push(JSON.stringify(logged.map((args) => String(args))));
     for (const output of outputs) expectNoLeak(output, typed, words);

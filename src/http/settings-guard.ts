@@ -3,7 +3,7 @@
 // the features failing quietly. What is wrong goes to the log once per process or isolate, not once per request.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
-import { errorBody, pageError } from './errors';
+import { errorBody, isApiPath, pageError } from './errors';
 import { SettingsError, settingsFrom } from './settings';
 
 const MESSAGE = '服务配置有误，暂时无法使用，请稍后再试';
@@ -25,7 +25,7 @@ export const requireSettings: MiddlewareHandler<AppEnv> = (c, next) => {
     if (!(err instanceof SettingsError)) throw err;
     logOnce(err.message);
     c.get('log').fields.error = err.name;
-    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+    if (isApiPath(c.req.path) || c.req.path === '/healthz') {
       return Promise.resolve(c.json(errorBody('misconfigured', MESSAGE), 503));
     }
     return Promise.resolve(pageError(c, 503, MESSAGE));
