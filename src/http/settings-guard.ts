@@ -4,6 +4,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { errorBody, isApiPath, pageError } from './errors';
+import { logEvent } from './request-log';
 import { SettingsError, settingsFrom } from './settings';
 
 const MESSAGE = '服务配置有误，暂时无法使用，请稍后再试';
@@ -14,7 +15,7 @@ const logged = new Set<string>();
 function logOnce(problem: string): void {
   if (logged.has(problem)) return;
   logged.add(problem);
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'bad_setting', problem }));
+  logEvent('error', 'bad_setting', { problem });
 }
 
 /** Middleware: 503 (JSON on the API and /healthz, a Chinese page elsewhere) while a setting is malformed. */
