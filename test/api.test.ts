@@ -335,6 +335,16 @@ describe('bad requests get a 4xx with { error: { code, message } } in Chinese', 
     await expectError(await app.request('/api/nothing-here'), 404, 'not_found');
   });
 
+  it('/api itself, without a trailing slash, is the API: 404 JSON with nosniff and no-store, not a page', async () => {
+    for (const method of ['GET', 'POST']) {
+      const res = await app.request('/api', { method });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const { error } = await expectError(res, 404, 'not_found');
+      expect(error.message).toBe(`没有这个地址：${method} /api`);
+    }
+  });
+
   it('a wrong method on a known route -> 405 with Allow', async () => {
     const res = await app.request('/api/ask'); // GET on a POST route
     await expectError(res, 405, 'method_not_allowed');

@@ -1,10 +1,18 @@
 // Fuzzing every route with fast-check: random methods, paths, queries, headers and bodies never get a 5xx; every
 // /api answer that is not a success is the JSON error shape with a Chinese message; the server still answers
-// /healthz afterwards. The seed is fixed so a run is reproducible; fast-check prints the failing case.
+// /healthz afterwards. The staff routes are open (ADMIN_TOKEN and a SQLite file set), and requests carry the right
+// token, a wrong one or none. The seed is fixed so a run is reproducible; fast-check prints the failing case.
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/http/app';
+import type { Bindings } from '../src/http/env';
+import { openSqlite } from '../src/node/sqlite';
 import { type RunningServer, startServer } from './support/server';
+
+const TOKEN = 'staff-token-for-the-fuzz';
 
 const ROUTES = [
   '/healthz',
@@ -17,6 +25,14 @@ const ROUTES = [
   '/api/departments',
   '/api/measures',
   '/api/nothing',
+  '/api',
+  '/api/admin/report',
+  '/api/admin/export/days',
+  '/api/admin/export/unanswered',
+  '/api/admin/export/feedback',
+  '/api/admin/export/clauses',
+  '/api/admin/export/',
+  '/admin',
   '/openapi.json',
   '/',
   '/agent',
@@ -27,7 +43,15 @@ const ROUTES = [
   '/assets/',
 ];
 const METHODS = ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
-const QUERY_KEYS = ['q', 'k', 'department', 'topic', 'embed', 'title', 'start', 'end', 'color'];
+const QUERY_KEYS = ['q', 'k', 'department', 'topic', 'embed', 'title', 'start', 'end', 'color', 'from', 'to'];
+/** The staff token as a script (Bearer) or a browser (Basic) sends it, a wrong one, a malformed one, or none. */
+const AUTHORIZATIONS = [
+  `Bearer ${TOKEN}`,
+  `Basic ${btoa(`staff:${TOKEN}`)}`,
+  'Bearer wrong-token',
+  'Basic !!!',
+  `Basic ${btoa('staff:wrong-token')}`,
+];
 const CONTENT_TYPES = [
   'application/json',
   'text/plain',
@@ -93,6 +117,7 @@ const request = fc.record({
   query: fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), text), { maxLength: 4 }),
   contentType: fc.oneof({ arbitrary: fc.constant('application/json'), weight: 3 }, fc.constantFrom(...CONTENT_TYPES)),
   accept: fc.constantFrom('application/json', 'text/event-stream', '*/*'),
+  authorization: fc.oneof({ arbitrary: fc.constant(''), weight: 2 }, fc.constantFrom(...AUTHORIZATIONS)),
   body,
 });
 type FuzzRequest = typeof request extends fc.Arbitrary<infer T> ? T : never;
@@ -110,15 +135,20 @@ function urlOf(r: FuzzRequest): string {
 function initOf(r: FuzzRequest): RequestInit {
   const headers: Record<string, string> = { accept: r.accept };
   if (r.contentType) headers['content-type'] = r.contentType;
+  if (r.authorization) headers.authorization = r.authorization;
   const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
   return { method: r.method, headers, body: hasBody ? r.body : undefined };
 }
+
+/** Route and status of every staff request answered with success, to show the fuzz got past the token check. */
+const staffAnswered = new Set<string>();
 
 /** The contract every response keeps, whatever was sent. */
 async function expectContract(r: FuzzRequest, res: Response): Promise<void> {
   expect(res.status, `${r.method} ${urlOf(r)}`).toBeLessThan(500);
   const path = new URL(urlOf(r), 'http://x').pathname;
-  if (!path.startsWith('/api/')) return void (await res.body?.cancel());
+  if (path.startsWith('/api/admin/') && res.status === 200) staffAnswered.add(r.route);
+  if (path !== '/api' && !path.startsWith('/api/')) return void (await res.body?.cancel());
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('cache-control')).toBe('no-store');
   if (res.status < 400 || r.method === 'HEAD') return void (await res.body?.cancel());
@@ -129,24 +159,38 @@ async function expectContract(r: FuzzRequest, res: Response): Promise<void> {
   if (res.status === 405) expect(res.headers.get('allow')).toBeTruthy();
 }
 
+let dir: string;
+let db: ReturnType<typeof openSqlite>;
+let env: Bindings;
 beforeAll(() => {
   vi.spyOn(console, 'log').mockImplementation(() => undefined); // one line per request: thousands here
+  dir = mkdtempSync(join(tmpdir(), 'qh-fuzz-'));
+  db = openSqlite(join(dir, 'assistant.db'));
+  env = { ADMIN_TOKEN: TOKEN, DB: db };
 });
-afterAll(() => vi.restoreAllMocks());
+afterAll(() => {
+  vi.restoreAllMocks();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('fuzzing every route', () => {
   it('through app.request: no 5xx, JSON errors in Chinese, nosniff and no-store on the API', async () => {
+    staffAnswered.clear();
     await fc.assert(
-      fc.asyncProperty(request, async (r) => expectContract(r, await app.request(urlOf(r), initOf(r)))),
+      fc.asyncProperty(request, async (r) => expectContract(r, await app.request(urlOf(r), initOf(r), env))),
       { seed: 20260501, numRuns: 1500 },
     );
     expect((await app.request('/healthz')).status).toBe(200);
+    // The staff routes were reached past the token check, not only turned away.
+    expect(staffAnswered).toContain('/api/admin/report');
+    expect(staffAnswered.size).toBeGreaterThanOrEqual(3);
   });
 
   describe('against the Node server', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer();
+      server = await startServer(env);
     });
     afterAll(() => server.close());
 

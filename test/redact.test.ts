@@ -16,6 +16,8 @@ const FORMS: [string, string, string[]?][] = [
   ['ID with a wrong check digit', '630102198805162318'],
   ['15-digit ID', '130102820516231'],
   ['ID split by spaces', '630102 19880516 2317'],
+  ['ID split by space-dash-space', '630102 - 19880516 - 2317'],
+  ['ID split by em dashes', '630102—19880516—2317'],
   ['ID in full-width digits', '６３０１０２１９８８０５１６２３１７'],
   ['ID in Chinese numerals', '六三〇一〇二一九八八〇五一六二三一七'],
   ['ID right after Latin letters', 'ID630102198805162317'],
@@ -31,6 +33,16 @@ const FORMS: [string, string, string[]?][] = [
   ['mobile followed by more digits', '13897123456 3'],
   ['two mobiles side by side', '13897123456 13997123456'],
   ['dotted mobile', '138.9712.3456'],
+  ['mobile split by space-dash-space', '138 - 9712 - 3456'],
+  ['mobile split by em dashes', '138—9712—3456'],
+  ['mobile split by en dashes', '138–9712–3456'],
+  ['mobile split by slashes', '138/9712/3456'],
+  ['mobile split by underscores', '138_9712_3456'],
+  ['mobile split by full-width commas', '138，9712，3456'],
+  ['mobile split by three spaces', '138   9712   3456'],
+  ['mobile with 0086', '0086-138-9712-3456'],
+  ['mobile grouped 4-3-4', '1389 712 3456'],
+  ['mobile in pairs', '13 89 71 23 45 6'],
   ['landline with area code', '0971-6123456'],
   ['bracketed landline', '(0971)6123456'],
   ['landline in full-width brackets', '（０９７１）６１２３４５６'],
@@ -44,15 +56,33 @@ const FORMS: [string, string, string[]?][] = [
   ['Hong Kong/Macau permit', 'C12345678', ['C12345678']],
   ['name and address', '我叫王秀兰，住城东区八一路12号', ['王秀兰', '八一路']],
   ['name after 我是 and a home address', '我是王秀兰，家住城西区五四大街3号', ['王秀兰', '五四大街']],
+  ['four-character name with a compound surname', '我叫欧阳秀兰', ['欧阳', '秀兰']],
+  ['compound surname after 我是', '我是司马相如', ['司马', '相如']],
+  ['English name after 我叫', '我叫Li Ming', ['Li Ming']],
+  ['English name after my name is', 'my name is John Smith', ['John', 'Smith']],
 ];
 
 const NUMERALS: Record<string, string> = { 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }; // prettier-ignore
+/**
+ * What may stand between two groups of one number: any run of up to five spaces, dashes of any width (\p{Pd}, the
+ * minus sign), dots, commas, slashes, underscores or brackets. Wider than the service's own rule on purpose.
+ */
+const BETWEEN_GROUPS = /(?<=\d)[\s\p{Pd}\u2212.,()/_]{1,5}(?=\d)/gu;
+/** Percent-escapes decoded where they decode: a path echoed as /api/x138%2F9712 still shows the number. */
+const unescaped = (text: string) =>
+  text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escape) => {
+    try {
+      return decodeURIComponent(escape);
+    } catch {
+      return escape;
+    }
+  });
 /** Folded independently of src/answer/fold.ts: NFKC for full-width forms, digits between separators joined. */
 const flat = (text: string) =>
-  [...text.normalize('NFKC')]
+  [...unescaped(text).normalize('NFKC')]
     .map((ch) => NUMERALS[ch] ?? ch)
     .join('')
-    .replace(/(?<=\d)[\s\-.()]+(?=\d)/g, '');
+    .replace(BETWEEN_GROUPS, '');
 
 /** Fails if `output` holds any 7 digits in a row of the form, or one of its words. */
 function expectNoLeak(output: string, typed: string, words: string[] = []) {
@@ -124,9 +154,46 @@ describe('personal data leaks nowhere', () => {
       expect(res.status).toBeLessThan(500);
       outputs.push(await res.text());
     }
+    // The whole segment escaped, as a client's encodeURIComponent sends it: %2F and %2C stay escaped in the path.
+    const escaped = await app.request(`/api/${encodeURIComponent(`x${typed}`)}`);
+    expect(escaped.status).toBe(404);
+    outputs.push(await escaped.text());
 
     outputs.push(JSON.stringify(logged.map((args) => String(args))));
     for (const output of outputs) expectNoLeak(output, typed, words);
+  });
+});
+
+describe('a number typed in groups becomes one placeholder of its kind', () => {
+  // The leak check above looks for 7 digits in a row; these hold that nothing of the number is left over either.
+  const whole: [string, string][] = [
+    ['138 - 9712 - 3456', '[手机号]'],
+    ['138—9712—3456', '[手机号]'],
+    ['138_9712_3456', '[手机号]'],
+    ['138，9712，3456', '[手机号]'],
+    ['138    9712    3456', '[手机号]'],
+    ['0086-138-9712-3456', '[手机号]'],
+    ['+86 138 9712 3456', '[手机号]'],
+    ['630102 - 19880516 - 2317', '[身份证号]'],
+    ['0971 - 6123456', '[电话号码]'],
+    ['6222 - 0212 - 3456 - 7890 - 123', '[银行卡号]'],
+  ];
+  it.each(whole)('%s', (typed, placeholder) => {
+    expect(redact(`电话${typed}，产假`)).toBe(`电话${placeholder}，产假`);
+  });
+});
+
+describe('a name is redacted whole', () => {
+  const names: [string, string][] = [
+    ['我叫欧阳秀兰，产假', '我叫[姓名]，产假'],
+    ['我是司马相如，产假', '我是[姓名]，产假'],
+    ['我叫才让·多杰，产假', '我叫[姓名]，产假'],
+    ['我叫Li Ming，产假', '我叫[姓名]，产假'],
+    ['my name is John Smith, leave', 'my name is [姓名], leave'],
+    ['My name is john and I ask', 'My name is [姓名] and I ask'],
+  ];
+  it.each(names)('%s', (typed, redacted) => {
+    expect(redact(typed)).toBe(redacted);
   });
 });
 
@@ -150,6 +217,19 @@ describe('what is not personal stays as typed', () => {
     '我是二胎妈妈，产假有多少天',
     '托育机构每千人口4.5个',
     'Ｃ罗',
+    '3—6岁',
+    '0～3岁',
+    '2021—2025年',
+    '第2.15条—第2.17条',
+    '1/3',
+    '2022/09/13',
+    '20250101-20251231',
+    '2025.01.01—2025.12.31',
+    '10000000000000元',
+    '5000000000000元',
+    '我叫什么名字不重要',
+    '我叫他去问',
+    '我是Android用户',
   ];
   it.each(ordinary)('%s', (text) => {
     expect(redact(text)).toBe(text);
@@ -174,12 +254,23 @@ describe('any way of typing a number', () => {
   const CHINESE = '〇一二三四五六七八九';
   /** A digit as a person might type it: ASCII, full-width or a Chinese numeral. */
   const digitAs = (d: number) => fc.constantFrom(String(d), FULL_WIDTH[d]!, CHINESE[d]!);
+  /** What a person puts between groups: nothing, or up to three of spaces, dashes of every width, dots, commas,
+   * slashes, underscores and brackets, ASCII or full-width. */
+  const separator = fc.oneof(
+    fc.constant(''),
+    fc
+      .array(fc.constantFrom(' ', '\u3000', '-', '－', '‐', '–', '—', '―', '.', ',', '，', '/', '／', '_', '(', ')'), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((chars) => chars.join('')),
+  );
   const typed = (digits: string) =>
     fc
       .tuple(
         ...[...digits].map((d) => digitAs(Number(d))),
-        fc.constantFrom('', ' ', '-', '.'),
-        fc.array(fc.nat(digits.length - 1), { maxLength: 3 }),
+        separator,
+        fc.array(fc.nat(digits.length - 1), { maxLength: 5 }),
       )
       .map((parts) => {
         const gaps = new Set(parts.at(-1) as number[]);

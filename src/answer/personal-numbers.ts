@@ -17,22 +17,36 @@ const BIRTH = String.raw`(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
 const SHAPES: [NumberKind, string][] = [
   // 6-digit area, birth date 18xx-20xx, 3-digit sequence, check character (valid or not).
   ['id', String.raw`[1-9]\d{5}(?:18|19|20)\d{2}${BIRTH}\d{3}[\dX]`],
-  ['mobile', String.raw`(?:86)?1[3-9]\d{9}`],
+  // With the country code as dialled from abroad too: 0086 138 9712 3456 is one number, not a landline and a 3456.
+  ['mobile', String.raw`(?:0086|86)?1[3-9]\d{9}`],
   // Area code (0 + 2-3 digits) and a 7-8 digit local number: 010-12345678, 0971-6123456.
   ['landline', String.raw`0\d{9,11}`],
   // The old 15-digit ID: 6-digit area, yymmdd, 3-digit sequence.
   ['id', String.raw`[1-9]\d{7}${BIRTH}\d{3}`],
-  ['card', String.raw`\d{13,19}`],
+  // Issuers' first digits: 3 (JCB, Amex), 4 (Visa), 5 (Mastercard), 6 (UnionPay 62…), 9 (older domestic debit cards,
+  // 9558…), and Mastercard's 2-series (2221–2720, 16 digits). A run starting 1, 0 or 20 is a count, an amount or a
+  // date range (10000000000000, 20250101-20251231), never a card.
+  ['card', String.raw`(?:[3-69]\d{12,18}|2[2-7]\d{14})`],
 ];
 /** A shape filling a whole slice of the run. */
 const WHOLE = SHAPES.map(([kind, shape]) => [kind, new RegExp(`^${shape}$`)] as const);
 /** A shape starting at a given digit (sticky), for runs typed without separators. */
 const PREFIX = SHAPES.map(([kind, shape]) => [kind, new RegExp(shape, 'y')] as const);
 
-/** Characters people put between groups of digits: 138 9712 3456, 138-9712-3456, 138.9712.3456, (0971)6123456. */
-const SEPARATOR = /[ \-.()\u00a0]/;
-/** At most this many separators in a row still join two groups into one run. */
-const MAX_GAP = 2;
+/**
+ * Characters people put between groups of digits (full-width ones are folded to these already): 138 9712 3456,
+ * 138-9712-3456, 138—9712—3456 (a dash of any width, the minus sign), 138.9712.3456, 138，9712，3456, 138/9712/3456,
+ * 138_9712_3456, (0971)6123456.
+ */
+const SEPARATOR = /[\s\p{Pd}\u2212.,()/_]/u;
+/**
+ * At most this many separators in a row still join two groups into one run: people type " - " or three spaces
+ * between the groups of one number. Figures are kept apart by words or units (3—6岁, 0.5万—1.2万), not by separators
+ * alone, and every clause of the plan passes through unchanged at this width (test/redact.test.ts).
+ */
+const MAX_GAP = 5;
+/** After a number, a unit of money: 5000000000000元 is an amount, whatever its shape. */
+const AMOUNT = /^\s*(?:元|万|亿|块|美元|rmb|yuan)/i;
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
@@ -99,6 +113,8 @@ function numberAt(run: Run, i: number): { kind: NumberKind; length: number } | u
   }
   const group = run.digits.slice(0, ends.at(-1));
   for (const [kind, shape] of PREFIX) {
+    // An area code opens a group (010-…, (0971)…): zeros inside a run are part of a count (10000000000000).
+    if (kind === 'landline' && !groupStart) continue;
     shape.lastIndex = i;
     const match = shape.exec(group);
     if (match) return { kind, length: match[0].length };
@@ -119,10 +135,15 @@ export function personalNumbers(folded: string): Span[] {
         i++;
         continue;
       }
+      const end = run.at[i + found.length - 1]! + 1;
+      if (found.kind === 'card' && AMOUNT.test(folded.slice(end, end + 4))) {
+        i += found.length;
+        continue;
+      }
       let start = run.at[i]!;
       // A leading + or ( belongs to the number: +86 138…, (0971)6123456.
       while (start > 0 && (folded[start - 1] === '+' || folded[start - 1] === '(')) start--;
-      spans.push({ start, end: run.at[i + found.length - 1]! + 1, kind: found.kind });
+      spans.push({ start, end, kind: found.kind });
       i += found.length;
     }
   }

@@ -27,9 +27,33 @@ const PASSPORT = /(?<!\d)(?:[CDEGHKLMPST]\d{8}|[EG][A-HJ-NP-Z]\d{7}|[HM]\d{10})(
 /** Common surnames: after 我是 only a word starting with one is taken for a name (我是二胎妈妈 is not a name). */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Two-character surnames: 欧阳秀兰 is one name of four characters, not 欧阳秀 and a 兰 left over. */
+const COMPOUND_SURNAMES =
+  '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|端木|独孤|南宫|百里|呼延|西门|澹台|申屠|太史|闻人|万俟|钟离|赫连|拓跋|完颜|淳于|单于|闾丘|东郭|公冶|濮阳|第五';
+/**
+ * What follows 我叫 when it is not a name: a question word (我叫什么名字不重要), a pronoun (我叫他去问), an aspect
+ * particle (我叫了车).
+ */
+const NOT_A_NAME = '什么|啥|谁|怎|哪|几|多少|这|那|他|她|它|你|您|我|咱|大家|别人|人|了|过|着|不|没';
+const HAN = '[\\u4e00-\\u9fff]';
+/**
+ * A Chinese name: parts joined by · (才让·多杰, 阿依古丽·买买提), a compound surname and one or two characters, else
+ * two or three characters.
+ */
+const HAN_NAME = `${HAN}{1,6}(?:·${HAN}{1,4}){1,2}|(?:${COMPOUND_SURNAMES})${HAN}{1,2}|${HAN}{2,3}`;
+/** A Latin name of one to three capitalised words: Li Ming, John Smith, Jean-Luc. */
+const LATIN_NAME = "[A-Z][a-z'’-]+(?:[ ·.][A-Z][a-z'’-]+){0,2}(?![A-Za-z])";
 const END = '(?=[，。,.；;！!？?、\\s]|$)';
+const GIVES_NAME = '(?:我叫|我名叫|我的名字[是叫]|姓名[是为:：]?)\\s*';
 const NAME = new RegExp(
-  `(?:我叫|我名叫|我的名字[是叫]|姓名[是为:：]?)\\s*([\\u4e00-\\u9fff·]{2,3})|我是([${SURNAMES}][\\u4e00-\\u9fff]{1,2})${END}`,
+  [
+    `${GIVES_NAME}(?!${NOT_A_NAME})(${HAN_NAME})`,
+    `${GIVES_NAME}(${LATIN_NAME})`,
+    `我是((?:${COMPOUND_SURNAMES})${HAN}{1,2}|[${SURNAMES}]${HAN}{1,2}|${LATIN_NAME})${END}`,
+    // my name is john: the first word in any case, further ones only capitalised (john and I want… stops at john).
+    // No word boundary before "my": a path echoed in a 404 (/api/xmy%20name%20is…) glues it to a letter.
+    `[Mm]y [Nn]ame(?: [Ii]s|'s|’s)\\s+([A-Za-z][a-z'’-]*(?:\\s[A-Z][a-z'’-]+){0,2})(?![A-Za-z])`,
+  ].join('|'),
   'g',
 );
 /** An address: after 住/住在/地址…, up to the next punctuation, when it names a street, a house number or a flat. */
@@ -49,7 +73,7 @@ function spansOf(text: string, pattern: RegExp, kind: Span['kind'], keep = (_: s
 
 /** What every pattern above needs somewhere in the folded text: a digit, an @, or a phrase that gives a name or
  * an address. Most questions have none, and are through after this one test. */
-const MAY_HOLD = /[\d@]|我叫|我名叫|我的名字|姓名|我是|住|地址/;
+const MAY_HOLD = /[\d@]|我叫|我名叫|我的名字|姓名|我是|住|地址|[Nn]ame/;
 
 /** Every personal span in the text, overlapping ones merged, in order. */
 export function personalSpans(text: string): Span[] {

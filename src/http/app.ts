@@ -9,7 +9,7 @@ import { clauseRoutes } from './clauses';
 import { limitBody } from './body-limit';
 import { apiCors } from './cors';
 import type { AppEnv } from './env';
-import { ApiError, errorBody, pageError, toErrorResponse } from './errors';
+import { ApiError, isApiPath, notFound, pageError, toErrorResponse } from './errors';
 import { feedbackRoutes } from './feedback';
 import { pageRoutes } from './pages';
 import { requestLog } from './request-log';
@@ -31,8 +31,7 @@ app.use(
   methodNotAllowed({
     app,
     onMethodNotAllowed: (c, methods) => {
-      if (!c.req.path.startsWith('/api/'))
-        return pageError(c, 405, '不支持这种访问方式', { allow: methods.join(', ') });
+      if (!isApiPath(c.req.path)) return pageError(c, 405, '不支持这种访问方式', { allow: methods.join(', ') });
       throw new ApiError(405, 'method_not_allowed', `这个地址只接受 ${methods.join('、')} 请求`, {
         allow: methods.join(', '),
       });
@@ -57,9 +56,5 @@ app.route('/', adminRoutes);
 app.route('/', pageRoutes);
 app.route('/', wechatRoutes); // 404 unless WECHAT_TOKEN is set
 
-app.notFound((c) =>
-  c.req.path.startsWith('/api/')
-    ? c.json(errorBody('not_found', `没有这个地址：${c.req.method} ${c.req.path.slice(0, 200)}`), 404)
-    : pageError(c, 404, '页面不存在'),
-);
+app.notFound(notFound);
 app.onError(toErrorResponse);

@@ -6,6 +6,7 @@ import type { Answer } from '../schema/answer';
 import type { Channel } from '../schema/channel';
 import type { SqlDatabase } from '../store/database';
 import { recordAsk } from '../store/record';
+import { logEvent } from './request-log';
 
 /** The question as the citizen asked it (before redaction: storage redacts it itself) and where. */
 interface Asked {
@@ -26,7 +27,7 @@ export async function recordAnswer(
   try {
     await recordAsk(db, { question, coverage: answer.coverage, clauses, channel });
   } catch (err) {
-    console.error('ask not recorded', (err as Error).name);
+    logEvent('error', 'ask_not_recorded', { error: err });
   }
 }
 

@@ -65,8 +65,9 @@ export interface Bindings extends ModelBindings {
   LOG_LINE?: (line: string) => void;
 }
 
-/** Per-request values set by middleware: the request id (hono/request-id), the fields of its log line, and the
- *  settings requireSettings read (missing before it runs: settingsOf falls back to reading them). */
+/** Per-request values set by middleware: the request id (made by ./request-log.ts, never taken from the client),
+ *  the fields of its log line, and the settings requireSettings read (missing before it runs: settingsOf falls back
+ *  to reading them). */
 export interface Variables {
   requestId: string;
   log: RequestLog;

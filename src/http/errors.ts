@@ -46,6 +46,11 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** The API's paths: /api itself as well as /api/…, so a request for /api gets the API's JSON 404, not a page. */
+export function isApiPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/api';
+}
+
 /** The JSON error body. Messages may quote what the client sent, so personal data in them is redacted here. */
 export function errorBody(code: ErrorCode, message: string): { error: { code: ErrorCode; message: string } } {
   return { error: { code, message: redact(message) } };
@@ -122,10 +127,10 @@ export function toErrorResponse(err: Error, c: Context): Response {
   if (err instanceof HTTPException && err.status === 401) {
     // hono's bearer/basic auth: the browser asks staff for the token (as the Basic password).
     c.header('www-authenticate', 'Basic realm="staff", charset="UTF-8"');
-    if (!c.req.path.startsWith('/api/')) return c.text('需要管理员令牌（ADMIN_TOKEN）才能查看。', 401);
+    if (!isApiPath(c.req.path)) return c.text('需要管理员令牌（ADMIN_TOKEN）才能查看。', 401);
     return c.json(errorBody('unauthorized', '需要管理员令牌（ADMIN_TOKEN）'), 401);
   }
-  if (!c.req.path.startsWith('/api/') && !(err instanceof HTTPException && err.status < 500)) {
+  if (!isApiPath(c.req.path) && !(err instanceof HTTPException && err.status < 500)) {
     noteError(c, err);
     return pageError(c, 500, '服务暂时出了点问题，请稍后再试');
   }
@@ -139,4 +144,22 @@ export function toErrorResponse(err: Error, c: Context): Response {
   }
   noteError(c, err);
   return c.json(errorBody('internal_error', '服务暂时出了点问题，请稍后再试'), 500);
+}
+
+/**
+ * The path as the citizen typed it: Hono leaves reserved escapes (%2F, %2C) encoded, and 138%2F9712%2F3456 must
+ * reach redaction as 138/9712/3456 to be seen as a phone number.
+ */
+function typedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** 404: the JSON error on the API (the path quoted, redacted by errorBody), a Chinese page elsewhere. */
+export function notFound(c: Context): Response {
+  if (!isApiPath(c.req.path)) return pageError(c, 404, '页面不存在');
+  return c.json(errorBody('not_found', `没有这个地址：${c.req.method} ${typedPath(c.req.path).slice(0, 200)}`), 404);
 }

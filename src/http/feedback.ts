@@ -7,6 +7,7 @@ import { saveFeedback } from '../store/record';
 import type { AppEnv } from './env';
 import { ApiError, rejectInvalid } from './errors';
 import { limitRequests } from './rate-limit';
+import { logEvent } from './request-log';
 import { feedbackBody } from './schemas';
 
 /** Workers have no start-up to announce it at: the first rating without a database says so, once per isolate. */
@@ -23,15 +24,14 @@ export const feedbackRoutes = new Hono<AppEnv>().post(
     c.get('log').fields.clauses = (clauses ?? []).filter((id) => /^\d{1,2}(\.\d{1,2})?$/.test(id));
     const db = c.env?.DB;
     if (!db) {
-      if (!saidNotKept)
-        console.warn('no database (DB) configured: feedback and unanswered questions are not being kept');
+      if (!saidNotKept) logEvent('warn', 'no_database', { requestId: c.get('requestId') });
       saidNotKept = true;
       return c.json({ accepted: true, stored: false }, 202);
     }
     try {
       await saveFeedback(db, c.req.valid('json'));
     } catch (err) {
-      console.error('feedback not stored', (err as Error).name);
+      logEvent('error', 'feedback_not_stored', { error: err, requestId: c.get('requestId') });
       throw new ApiError(503, 'storage_unavailable', '反馈暂时保存不了，请稍后再试');
     }
     return c.json({ accepted: true, stored: true }, 202);

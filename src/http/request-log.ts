@@ -1,6 +1,7 @@
 // One JSON line per request, the same on Node and Workers: time, request id, method, route pattern, status,
 // duration and what the answer did. Never the path, the query, the question or any header a client wrote: those can
-// hold personal data, and the route pattern (/api/clauses/:clause) says what was called.
+// hold personal data, and the route pattern (/api/clauses/:clause) says what was called. Faults beside a request's
+// outcome (a store that failed) are event lines of the same family (logEvent), so a log reader parses one format.
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './env';
@@ -33,6 +34,51 @@ export interface LogLine extends LogFields {
   route: string | null;
   status: number;
   ms: number;
+}
+
+/** What an event line reports: a fault or a state beside one request's outcome. */
+export type ServiceEvent =
+  /** A rating arrived and no database (DB) is bound: feedback and unanswered questions are not kept. */
+  | 'no_database'
+  | 'feedback_not_stored'
+  | 'ask_not_recorded'
+  /** The WeChat reply could not be made; WeChat is answered "success" so the citizen sees no error notice. */
+  | 'wechat_reply_failed'
+  /** KV for WeChat's follow-up context and kept replies failed; the answer goes on without it. */
+  | 'wechat_store_unavailable'
+  | 'retention_failed'
+  | 'bad_setting';
+
+/** An event line: the request line's time, level and request id (when there is a request), never request text. */
+export interface EventLine {
+  time: string;
+  level: LogLine['level'];
+  event: ServiceEvent;
+  requestId?: string;
+  /** The error's name (TypeError, SqliteError), never its message: a driver's message can quote the row. */
+  error?: string;
+  /** Which setting is malformed and how (bad_setting only): the operator's text, not a citizen's. */
+  problem?: string;
+}
+
+/**
+ * Writes one event line: errors and warnings to stderr, as console.error and console.warn do.
+ * @example logEvent('error', 'feedback_not_stored', { error: err, requestId: c.get('requestId') })
+ */
+export function logEvent(
+  level: EventLine['level'],
+  event: ServiceEvent,
+  details: { error?: unknown; requestId?: string; problem?: string } = {},
+): void {
+  const line: EventLine = { time: new Date().toISOString(), level, event };
+  if (details.requestId) line.requestId = details.requestId;
+  if (details.error !== undefined)
+    line.error = details.error instanceof Error ? details.error.name : typeof details.error;
+  if (details.problem) line.problem = details.problem;
+  const text = JSON.stringify(line);
+  if (level === 'error') console.error(text);
+  else if (level === 'warn') console.warn(text);
+  else console.log(text);
 }
 
 /** The pattern of the route that answered (not the path the client sent); null when none did (404). */

@@ -3,7 +3,8 @@
 // the features failing quietly. What is wrong goes to the log once per process or isolate, not once per request.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
-import { errorBody, pageError } from './errors';
+import { errorBody, isApiPath, pageError } from './errors';
+import { logEvent } from './request-log';
 import { SettingsError, settingsFrom } from './settings';
 
 const MESSAGE = '服务配置有误，暂时无法使用，请稍后再试';
@@ -14,7 +15,7 @@ const logged = new Set<string>();
 function logOnce(problem: string): void {
   if (logged.has(problem)) return;
   logged.add(problem);
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'bad_setting', problem }));
+  logEvent('error', 'bad_setting', { problem });
 }
 
 /** Middleware: 503 (JSON on the API and /healthz, a Chinese page elsewhere) while a setting is malformed. */
@@ -25,7 +26,7 @@ export const requireSettings: MiddlewareHandler<AppEnv> = (c, next) => {
     if (!(err instanceof SettingsError)) throw err;
     logOnce(err.message);
     c.get('log').fields.error = err.name;
-    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+    if (isApiPath(c.req.path) || c.req.path === '/healthz') {
       return Promise.resolve(c.json(errorBody('misconfigured', MESSAGE), 503));
     }
     return Promise.resolve(pageError(c, 503, MESSAGE));

@@ -16,6 +16,7 @@ import { storeFor } from '../wechat/store';
 import { buildXml } from '../wechat/xml';
 import type { AppEnv } from './env';
 import { ApiError, validationError } from './errors';
+import { logEvent } from './request-log';
 import { settingsFrom, type WechatSettings } from './settings';
 
 type WechatEnv = AppEnv & { Variables: { wechat: WechatSettings } };
@@ -84,7 +85,7 @@ export const wechatRoutes = new Hono<WechatEnv>()
       });
     } catch (err) {
       // WeChat shows the citizen an error notice for anything but a reply or "success".
-      console.error('wechat reply failed', (err as Error).name);
+      logEvent('error', 'wechat_reply_failed', { error: err, requestId: c.get('requestId') });
       return c.text('success');
     }
     if (!xml) return c.text('success');

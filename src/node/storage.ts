@@ -1,6 +1,7 @@
 // Storage for the Node server: the SQLite file at DATABASE_PATH (default ./data/assistant.db; "off" keeps
 // nothing) and the retention job, run at start and then daily on a timer that never holds the process open.
 import type { SqlDatabase } from '../store/database';
+import { logEvent } from '../http/request-log';
 import type { Settings } from '../schema/settings';
 import { deleteExpired } from '../store/retention';
 import { openSqlite } from './sqlite';
@@ -31,7 +32,8 @@ export function openStorage(settings: Settings): SqlDatabase | undefined {
 
 /** Deletes expired rows now and every 24 hours; returns the timer (unref'd) so tests can clear it. */
 export function startRetention(db: SqlDatabase, days: number): ReturnType<typeof setInterval> {
-  const run = () => deleteExpired(db, days).catch((err: Error) => console.error('retention failed', err.name));
+  const run = () =>
+    deleteExpired(db, days).catch((err: unknown) => logEvent('error', 'retention_failed', { error: err }));
   void run();
   const timer = setInterval(run, DAY_MS);
   timer.unref();

@@ -5,6 +5,7 @@ import { askOnce } from '../answer/ask';
 import type { AnswerDeps } from '../answer/deps';
 import { redact } from '../answer/redact';
 import type { Bindings } from '../http/env';
+import { logEvent } from '../http/request-log';
 import type { ModelSettings } from '../schema/settings';
 import { wechatText } from './format';
 import { historyOf, remember } from './history';
@@ -95,7 +96,7 @@ async function answerQuestion(text: string, ctx: ReplyContext, preface?: string)
   if (ctx.env.DB) {
     const clauses = answer.citations.map((c) => c.clause);
     await recordAsk(ctx.env.DB, { question, coverage: answer.coverage, clauses, channel: 'wechat' }).catch(
-      (err: Error) => console.error('ask not recorded', err.name),
+      (err: unknown) => logEvent('error', 'ask_not_recorded', { error: err }),
     );
   }
   await remember(ctx.store, ctx.user, question, answer);

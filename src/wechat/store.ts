@@ -1,5 +1,6 @@
 // Where the channel keeps short-lived state (follow-up history, finished replies for retries): Workers KV when
 // the WECHAT_KV binding exists, else a bounded in-memory map with expiry (Node, or a Worker without KV).
+import { logEvent } from '../http/request-log';
 
 /** The part of a Workers KV namespace the channel uses; the in-memory store has the same shape. */
 export interface ShortStore {
@@ -46,7 +47,7 @@ const local = memoryStore();
  */
 export function storeFor(kv: ShortStore | undefined): ShortStore {
   if (!kv) return local;
-  const logged = (err: unknown) => console.warn('wechat store unavailable', (err as Error)?.name);
+  const logged = (err: unknown) => logEvent('warn', 'wechat_store_unavailable', { error: err });
   return {
     get: (key) => kv.get(key).catch((err: unknown) => (logged(err), null)),
     put: (key, value, options) => kv.put(key, value, options).catch(logged),
