@@ -408,13 +408,6 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(new Set(answer.citations.map((c) => c.clause))).toEqual(new Set(['2.3']));
   });
 
-  it('a where-to-complain the quotes never speak of is partial, not declined, when they answer the rest (算不算违法)', async () => {
-    const answer = await ask('我在私企上班 公司不给育儿假 这算违法吗 我该去哪反映');
-    expect(answer.coverage).toBe('partial');
-    expect(answer.citations.map((c) => c.clause)).toContain('2.15');
-    expect(answer.answer).toContain('不是强制');
-  });
-
   it('how to get a certificate, or the procedure, is asked as where and how: partial when the plan gives neither', async () => {
     for (const question of ['预防接种证去哪办', '托育机构备案去哪个窗口']) {
       const answer = await ask(question);

@@ -76,10 +76,7 @@ export function extractiveAnswer(
   const quoted = citations.map((c) => c.quote).join('');
   // Quotes that never speak of what the question lacks (money for an amount, a procedure for where and how) are
   // about another subject: the plan does not touch the question at all (公办幼儿园一个月收多少钱 beside 加强公办幼儿园建设).
-  // Unless they answer another thing asked (算不算违法 beside 去哪说理): then the answer is partial.
-  const answersOther = asks.some((a) => a !== missing && a !== 'department' && ASKS[a].answeredBy.test(quoted));
-  if (missing && !speaksOf(missing, quoted) && !answersOther)
-    return declineAnswer(question, 'extractive', retrieval.outside);
+  if (missing && !speaksOf(missing, quoted)) return declineAnswer(question, 'extractive', retrieval.outside);
 
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
   const topics = narrowed ? topicsOf(retrieval, quoted) : firstTopics;
