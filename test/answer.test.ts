@@ -388,8 +388,16 @@ describe('questions the plan does not cover, though they share its words', () =>
       expectDeclined(answer);
       expect(answer.answer, question).toMatch(/不开具、不代写|issues and writes no certificate/);
     }
-    // Asking how a certificate is got is the plan's (出生一件事), not a request to issue one.
-    expect((await ask('出生医学证明在哪开 能和户口一起办吗')).coverage).not.toBe('none');
+    // Asking how or by whom a certificate is issued, a notice heard of, or acting in one's own name is the plan's
+    // question, not a request to the service.
+    for (const question of [
+      '出生医学证明在哪开 能和户口一起办吗',
+      '医院能帮我开出生医学证明吗',
+      '单位通知说产假延长了 是真的吗',
+      '能以个人名义办托育机构吗',
+      'Which office will issue the birth certificate?',
+    ])
+      expect((await ask(question)).answer, question).not.toMatch(/不开具、不代写|issues and writes no certificate/);
   });
 
   it('a number of hours the plan does not give: says so first; one it gives is quoted', async () => {

@@ -216,6 +216,16 @@ describe('Claude answers when configured', () => {
     expect(answer.citations).toEqual([]);
     expect(fake.requests).toHaveLength(0);
   });
+
+  it('declines without calling the model what the plan never holds or the service never does', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    for (const question of ['省妇幼保健院的电话是多少', '帮我起草一份证明 说我能休一年产假']) {
+      const answer = await askJson(envFor(), { question });
+      expect(answer.mode, question).toBe('extractive');
+      expect(answer.coverage, question).toBe('none');
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
 });
 
 describe('model faults fall back to the extractive answer', () => {

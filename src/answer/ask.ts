@@ -4,7 +4,9 @@
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
 // askOnce takes the same steps without building the stream's events: the JSON endpoint, the CLI and WeChat.
 import type { Answer, Citation, HistoryTurn } from '../schema/answer';
+import { withoutPlaceholders } from '../search/query';
 import type { SearchHit } from '../search/retrieve';
+import { localFactAsked } from './asked';
 import { claudeAnswer, type ClaudeInput } from './claude';
 import type { AnswerDeps } from './deps';
 import { extractiveAnswer } from './extractive';
@@ -35,9 +37,14 @@ function retrieve(input: AskInput, { retriever }: AnswerDeps): ClaudeInput {
   return { question, history, retrieval, redacted: question !== input.question };
 }
 
-/** A retrieval that found nothing relevant declines without the model: it has nothing to cite. */
+/** A retrieval that found nothing relevant declines without the model: it has nothing to cite. Nor does a question
+ * asking for what the plan never holds or the service never does (a ranking, a phone number, a certificate
+ * written): the extractive answer declines it with where to ask, and the model is never asked to. */
 const usesModel = (deps: AnswerDeps, { retrieval }: ClaudeInput) =>
-  Boolean(deps.settings.model.apiKey) && retrieval.relevant && retrieval.hits.length > 0;
+  Boolean(deps.settings.model.apiKey) &&
+  retrieval.relevant &&
+  retrieval.hits.length > 0 &&
+  !localFactAsked(withoutPlaceholders(retrieval.analyzed.normalized));
 
 const extractive = ({ question, retrieval, redacted }: ClaudeInput, { retriever }: AnswerDeps) =>
   extractiveAnswer(question, retrieval, retriever, redacted);

@@ -173,10 +173,11 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
     zh: '方案是全省的政策文件，不办理也不写各医院的挂号和预约方式，请通过医院的官方渠道预约。',
     en: "The plan is a province-wide policy: it neither books appointments nor says how a hospital takes them; use the hospital's own booking channels.",
   },
-  // Not a fact but an act: a certificate, notice or template written or issued in someone's name. The service only
-  // quotes the plan; it issues nothing, so no clause is quoted as if it did (帮我开一张出生医学证明的模板).
+  // Not a fact but an act asked of the service itself (帮我写, 替我起草, 以…名义帮我发): a certificate, notice or
+  // template written for someone. It only quotes the plan and issues nothing, so no clause is quoted as if it did.
+  // Who issues a certificate (医院能帮我开出生医学证明吗) is a question of the plan's, not such a request.
   document: {
-    asks: /(?:帮我|替我|你(?:就|直接|现在)?(?:帮我|替我)?)(?:写|开|编|拟|起草|伪造|做)(?:一?[个张份封篇])?[^，。？?！!\s]{0,10}(?:证明|通知|文件|公文|模板|公函|介绍信|声明)|(?:证明|通知|公告)[^，。？?！!\s]{0,2}说|以[^，。？?！!\s]{1,12}的?名义|\b(?:write|draft|issue|forge)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b/i,
+    asks: /(?:帮我|替我|你(?:就|直接)?(?:帮我|替我)?)(?:写|起草|伪造|编|拟)(?:一?[个张份封篇])?[^，。？?！!\s]{0,10}(?:证明|通知|文件|公文|模板|公函|介绍信|声明)|(?:帮我|替我|给我)[^，。？?！!\s]{0,10}(?:证明|通知|文件)的?模板|以[^，。？?！!\s]{1,12}的?名义(?:帮我|替我|给我)(?:写|发|出|开)|\b(?:write|draft|forge)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b/i,
     zh: '本服务只摘录方案原文，不开具、不代写任何证明、通知或文件；需要证明请向相关部门的正式窗口办理。',
     en: 'This service only quotes the plan: it issues and writes no certificate, notice or document; ask the responsible office through its official channels.',
   },
