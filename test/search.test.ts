@@ -361,6 +361,9 @@ describe('question words weighed by general-language statistics', () => {
     expect(retriever.search('我这是二胎 奖励的那90天也有吗 还是头胎才有').hits[0]!.clause).toBe('2.15');
     const unstated = retriever.analyze('奖励的那91天也有吗');
     expect(unstated.words.find((w) => w.text === '91')!.info).toBeLessThan(TUNING.fullInfo);
+    // The tail of a figure the plan states (8天 of 98天) is no figure it states.
+    const tail = retriever.analyze('产假是不是8天');
+    expect(tail.words.find((w) => w.text === '8')!.info).toBeLessThan(TUNING.fullInfo);
   });
 
   it('lets a near-top clause that states the quantity asked of the thing asked about lead (托位数达到4.5个)', () => {

@@ -138,7 +138,7 @@ export function compileVocabulary(
   );
   const mendWord = remembered((word: string) => (vocabulary.citizen[word] ? [] : lexicon.soundAlikes(word)));
   const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
-  const helpers: WordHelpers = { lexicon, bridgeOf, mend, citizenBridge, inPlan: isPlanWord, mendWord };
+  const helpers: WordHelpers = { lexicon, bridgeOf, mend, citizenBridge, inPlan: isPlanWord, isTerm, mendWord };
 
   return (question) => {
     const normalized = normalize(question);

@@ -172,7 +172,7 @@ export function informativeWords(
       // A figure with its unit that the plan states (90天, 4.5个) points at the clause stating it as a plan word
       // does; a bare or unstated figure tells little (the plan's figures are few, a citizen's many).
       const stated = end < text.length && isHan(text[end]!) ? text.slice(i, end + 1) : '';
-      if (stated && helpers.inPlan(stated)) words.push({ text: stated, info: TUNING.fullInfo });
+      if (stated && helpers.isTerm(stated)) words.push({ text: stated, info: TUNING.fullInfo });
       else words.push({ text: text.slice(i, end), info: TUNING.numberWeight * TUNING.fullInfo });
       keep.fill(true, i, end);
     } else if (ch >= 'a' && ch <= 'z') {
@@ -214,6 +214,9 @@ export interface WordHelpers {
   citizenBridge: (word: string) => { terms: string[]; info: number } | undefined;
   /** Whether the plan's text holds this run of characters. */
   inPlan: (text: string) => boolean;
+  /** Whether the index holds this term: a figure with its unit (98天) as the plan states it, never a tail of a
+   * longer one (8天 of 98天), which a search of the text would find. */
+  isTerm: (term: string) => boolean;
   /** The sound-alikes of a word (生于 -> 生育; 登计 -> 登记, 等级), one taken only where the context says so. */
   mendWord: (word: string) => readonly string[];
 }
