@@ -373,6 +373,18 @@ describe('question words weighed by general-language statistics', () => {
     expect(asked.hits[1]!.score).toBeGreaterThan(asked.hits[0]!.score);
   });
 
+  it('gives the same first hit and verdict however many hits are asked for', () => {
+    for (const question of sample) {
+      const five = retriever.search(question, { k: 5 });
+      for (const k of [1, 2, 10]) {
+        const other = retriever.search(question, { k });
+        expect(other.hits[0]?.clause, `${question} k=${k}`).toBe(five.hits[0]?.clause);
+        expect(other.relevant, `${question} k=${k}`).toBe(five.relevant);
+        expect(other.hits.length).toBeLessThanOrEqual(k);
+      }
+    }
+  });
+
   it('ranks first the measure sharing a long exact run with the question', () => {
     expect(retriever.search('三个全覆盖是指啥').hits[0]?.clause).toBe('2.23');
   });

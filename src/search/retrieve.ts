@@ -133,7 +133,8 @@ export function createRetriever(
     const judged: AnalyzedQuery = carried
       ? { ...query, words: [...query.words, ...thread.words], phrases: [...query.phrases, ...carriedPhrases(thread)] }
       : query;
-    const ranked = rank(judged, terms, k, options, carried ? thread : undefined);
+    // Judged over the same window whatever k is asked, so the first hit and the verdict do not depend on it.
+    const ranked = rank(judged, terms, Math.max(k, TUNING.judgedWindow), options, carried ? thread : undefined);
 
     const judgement = judgeTop(
       prepared,
@@ -143,6 +144,7 @@ export function createRetriever(
       query.outside !== undefined,
       distinction,
     );
+    if (ranked.length > k) ranked.length = k;
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
     const result: Retrieval = {
@@ -221,10 +223,10 @@ function judgeTop(
     const gain = leads(ranked[i]!.clause) - leads(ranked[0]!.clause);
     if (gain <= 0 || gain < TUNING.betterCoverage * behind) continue;
     ranked.unshift(...ranked.splice(i, 1));
-    const again = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
-    // Only a clearly better clause is judged afresh; a near tie decides the order, not whether the plan answers.
-    judgement =
-      again.covered - judgement.covered >= TUNING.betterCoverage ? again : { ...again, relevant: judgement.relevant };
+    // Only a clearly better clause is judged afresh; a near tie decides the order, not whether the plan answers:
+    // the judgement stays whole, as made on the clause it was made on.
+    if (coveredShare(judged, ranked[0]!.clause) - judgement.covered >= TUNING.betterCoverage)
+      judgement = judge(judged, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(ranked));
   }
   const top = ranked[0];
   if (judgement.relevant || !thread || outside || !top) return judgement;
