@@ -70,7 +70,7 @@ export function coveredShare(
 }
 
 /** A quantity asked for by its measure word (几个托位, 多少天, 几个学时): the unit a stated figure would carry. */
-const ASKED_QUANTITY = /(?:几|多少)个?(学时|小时|个月|天|周岁|岁|所|名|个|次)/;
+const ASKED_QUANTITY = /(?<!好)(?:几|多少)个?(学时|小时|个月|天|周?岁|所|名|个|次)/;
 
 /**
  * Whether a clause states the quantity asked of what is asked about: a figure in the asked unit within a few
@@ -80,14 +80,20 @@ const ASKED_QUANTITY = /(?:几|多少)个?(学时|小时|个月|天|周岁|岁|�
 export function statesAsked(query: AnalyzedQuery, clause: Clause): boolean {
   const unit = ASKED_QUANTITY.exec(query.normalized)?.[1];
   if (!unit) return false;
-  const figure = new RegExp(`^[^，。；、]{0,${TUNING.statedWithin}}?\\d[\\d.]*${unit}`);
+  // Sticky: tried where the word ends, so no slice of the clause is made per occurrence. 几岁 is answered by 3周岁 too.
+  const figure = new RegExp(
+    `[^，。；、]{0,${TUNING.statedWithin}}?\\d[\\d.]*${unit.endsWith('岁') ? '周?岁' : unit}`,
+    'y',
+  );
   const text = clause.text;
   for (const word of query.words) {
     if (word.info < TUNING.statedInfo) continue;
     for (const said of word.terms ?? [word.text]) {
       if (said.length < 2 || /^\d/.test(said)) continue;
-      for (let at = text.indexOf(said); at >= 0; at = text.indexOf(said, at + 1))
-        if (figure.test(text.slice(at + said.length, at + said.length + TUNING.statedWithin + 8))) return true;
+      for (let at = text.indexOf(said); at >= 0; at = text.indexOf(said, at + 1)) {
+        figure.lastIndex = at + said.length;
+        if (figure.test(text)) return true;
+      }
     }
   }
   return false;
