@@ -217,7 +217,7 @@ function judgeTop(
   const leads = (clause: Clause): number =>
     coveredShare(judged, clause, distinction) + (statesAsked(judged, clause) ? TUNING.statedQuantity : 0);
   for (let i = 1; topScore > 0 && i < ranked.length && ranked[i]!.score >= TUNING.nearTop * topScore; i++) {
-    // The nearer its score, the less more a clause must cover to lead: at a tie any gain, at nearTop the full margin.
+    // The nearer its score, the smaller the lead in coverage it needs: at a tie any, at nearTop all of betterCoverage.
     const behind = (1 - ranked[i]!.score / topScore) / (1 - TUNING.nearTop);
     // Weighed by what tells clauses apart; whether the plan answers stays judged on what the words tell.
     const gain = leads(ranked[i]!.clause) - leads(ranked[0]!.clause);
