@@ -400,6 +400,17 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect((await ask(question)).answer, question).not.toMatch(/不开具、不代写|issues and writes no certificate/);
   });
 
+  it('a refund the plan never promises: says so first, then quotes what it does say of the fee', async () => {
+    const refund = await ask('早些年超生交的罚款 现在能退回来吗');
+    expect(refund.coverage).toBe('partial');
+    expect(refund.answer.split('\n')[0]).toBe('方案没有写明社会抚养费能否退还。');
+    expect(refund.citations.map((c) => c.clause)).toContain('2.2');
+    // 辞退 (dismissal) asks no refund.
+    const dismissed = await ask('怀孕了公司要辞退我 合法吗');
+    expect(dismissed.coverage).toBe('direct');
+    expect(dismissed.answer).not.toContain('退还');
+  });
+
   it('a number of hours the plan does not give: says so first; one it gives is quoted', async () => {
     const nursing = await ask('哺乳假每天能有几个小时');
     expect(nursing.coverage).toBe('partial');

@@ -1,4 +1,4 @@
-// What a question asks for (an amount, a number of days, an age, a date, whether it is free, where and how to
+// What a question asks for (an amount, a number of days, an age, a date, whether it is free or refunded, where and how to
 // apply, which institution, whether something is lawful, who is responsible), and whether the quotes hold it: the
 // answer leads with what was asked, or says first that the plan does not state it (coverage "partial").
 // Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind; each
@@ -7,6 +7,7 @@
 export type Ask =
   | 'money'
   | 'pay'
+  | 'refund'
   | 'days'
   | 'hours'
   | 'age'
@@ -53,6 +54,13 @@ export const ASKS: Record<Ask, AskRule> = {
     answeredBy: /工资|薪酬|薪资/,
     zh: (t) => `方案没有写明${t ? `${t}期间` : ''}的工资待遇。`,
     en: (t) => `The plan does not say how pay is handled${forTopic(t)}.`,
+  },
+  refund: {
+    asks: /(?:能|可以|该|得|要|咋|怎么|会)退|退(?:回|还|给|钱|款|费)|返还|\brefund/i,
+    answeredBy: /退还|退回|返还|退费/,
+    concerns: /费|款|罚|处罚|历史遗留/,
+    zh: (t) => `方案没有写明${t || '已交的费用'}能否退还。`,
+    en: (t) => `The plan does not say whether ${t || 'what was paid'} can be refunded.`,
   },
   days: {
     asks: /几天|多少天|多久|多长时间|多长|休多长|how many days|how long/i,
