@@ -1,5 +1,5 @@
-// What a question asks for (an amount, a number of days, an age, a date, whether it is free or refunded, where and how to
-// apply, which institution, whether something is lawful, who is responsible), and whether the quotes hold it: the
+// What a question asks for (an amount, a number of days, an age, a date, whether it is free or refunded, where and
+// how to apply, which institution, whether something is lawful, who is responsible), and whether the quotes hold it: the
 // answer leads with what was asked, or says first that the plan does not state it (coverage "partial").
 // Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind; each
 // rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
