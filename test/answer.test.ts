@@ -400,6 +400,14 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect((await ask(question)).answer, question).not.toMatch(/不开具、不代写|issues and writes no certificate/);
   });
 
+  it('a word the plan never uses is context, not what it lacks, when the quoted clause covers most of the question', async () => {
+    for (const question of ['婆婆帮忙带孙子 政府有啥支持没', '县城医院能生孩子吗 还是非得跑西宁']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('direct');
+      expect(answer.answer, question).not.toContain('方案没有专门提到');
+    }
+  });
+
   it('a refund the plan never promises: says so first, then quotes what it does say of the fee', async () => {
     const refund = await ask('早些年超生交的罚款 现在能退回来吗');
     expect(refund.coverage).toBe('partial');

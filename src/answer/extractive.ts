@@ -5,6 +5,7 @@ import { NOTE_LABEL } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { withoutPlaceholders } from '../search/query';
+import { TUNING } from '../search/tuning';
 import type { Answer, Citation } from '../schema/answer';
 import { ASKS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure } from './asked';
 import type { Binding } from './binding';
@@ -66,7 +67,10 @@ export function extractiveAnswer(
   // A figure the question states that the quotes do not hold (奖励10万元, 每月2000) is a claim the plan does not
   // make: the answer says so before quoting what the plan does say, and never repeats the figure.
   const figure = missing ? undefined : unstatedFigure(asked, firstQuotes.join(''));
-  const partial = missing !== undefined || figure !== undefined || (unmentioned !== undefined && !english);
+  // Only where the top clause leaves much of the question uncovered: where it covers most, such a word is the
+  // asker's context (婆婆 of 婆婆帮忙带孙子 政府有啥支持没, 县城 of 县城医院能生孩子吗), not what the plan lacks.
+  const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
+  const partial = missing !== undefined || figure !== undefined || lacks;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
