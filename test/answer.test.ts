@@ -408,6 +408,21 @@ describe('questions the plan does not cover, though they share its words', () =>
     }
   });
 
+  it('how many children one may have is the policy, not a figure asked of the plan (让生几个, 生了几个娃)', async () => {
+    const allowed = await ask('青海现在让生几个');
+    expect(allowed.coverage).toBe('direct');
+    expect(allowed.citations[0]!.clause).toBe('2.1');
+    expect(allowed.answer).toContain('三孩生育政策');
+    const vetted = await ask('考事业编 政审会不会查我家生了几个娃');
+    expect(vetted.answer).not.toContain('具体数字');
+    expect(vetted.citations[0]!.clause).toBe('2.2');
+    // Several (好几) asks for no figure; a day or a week in words is no figure claimed.
+    const trips = await ask('娃生下来要办出生证 上户口 办医保 跑好几个地方 能不能一次办完');
+    expect(trips.answer).not.toContain('具体数字');
+    const week = await ask('课后服务一周几天 每天多长时间');
+    expect(week.answer).not.toContain('方案里没有你提到的这个数字');
+  });
+
   it('a refund the plan never promises: says so first, then quotes what it does say of the fee', async () => {
     const refund = await ask('早些年超生交的罚款 现在能退回来吗');
     expect(refund.coverage).toBe('partial');

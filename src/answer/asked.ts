@@ -82,7 +82,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not state an age${forTopic(t)}.`,
   },
   when: {
-    asks: /什么时候|啥时候|什么时间|何时|几号|哪天|几月份?|哪一?年|时间表|截止|多会儿|\bwhen\b|what date|deadline/i,
+    asks: /什么时候|啥时候|什么时间|何时|几号|哪天|几月份?|哪一?年|时间表|截止|多会儿|^\s*when\b|[,;]\s*when\b|\bwhen (?:is|are|do|does|did|will|can|could|should|must|would)\b|what date|deadline/i,
     answeredBy: /\d+\s*年|\d+\s*月|\d+\s*日|年底|年内/,
     zh: (t) => `方案没有写明${of(t)}具体时间。`,
     en: (t) => `The plan does not give a date${forTopic(t)}.`,
@@ -123,7 +123,9 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not set out legal remedies${forTopic(t)}; ask the local labour or health bureau.`,
   },
   count: {
-    asks: /多少|几[个名所家次项位]|how many/i,
+    // How many children one has or may have (生了几个娃, 让生几个, 看孩子多少) is this plan's topic, never a figure
+    // asked of it: the policy (三孩) answers that.
+    asks: /(?<!孩子|娃|小孩|生了?|几)多少(?!个?(?:娃|孩子|小孩|孩|胎))|(?<!生了?)几[个名所家次项位](?!娃|孩|小孩|胎)|how many(?! (?:kids|children|babies))/i,
     answeredBy: NUMBER,
     zh: (t) => `方案没有写明${of(t)}具体数字。`,
     en: (t) => `The plan does not give a figure${forTopic(t)}.`,
@@ -198,7 +200,9 @@ export function localFactAsked(question: string): LocalFact | undefined {
 
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {
-  const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(question));
+  // 好几 is "several" (跑好几个地方, 好几万呢): it tells of the asker's case and asks for no figure.
+  const asking = question.replace(/好几/g, '好些');
+  const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(asking));
   const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'hours' || a === 'age');
   return specific ? asks.filter((a) => a !== 'count') : asks;
 }
@@ -216,10 +220,12 @@ export const speaksOf = (ask: Ask, quoted: string): boolean => ASKS[ask].concern
 
 /**
  * A figure the question states (an amount, a share, a number of days or hours: 奖励10万元, 加发5%, 每月2000,
- * 200学时, 二三十万): a claim to check, not a fact to repeat. A year (2025年) and a 123xx service hotline are not.
+ * 200学时, 二三十万): a claim to check, not a fact to repeat. A year (2025年) and a 123xx service hotline are not,
+ * nor a count of people (per 1,000 people), nor Chinese numerals before a unit of time or 一块 (一天, 一周, 怀孕两个月,
+ * 放一块): in words those tell of the asker's case, and the plan writes its figures in digits.
  */
 const CLAIMED =
-  /(\d[\d,.]*\d|\d|[一二两三四五六七八九十百千万]+)\s*(万|千|元|块|%|％|‰|学时|小时|天|个月|周)|(?<![\d.,])(?!123\d\d(?!\d))(\d[\d,]{1,}\d)(?![\d.,]|\s*年)/g;
+  /(\d[\d,.]*\d|\d|(?!一块)[一二两三四五六七八九十百千万]+(?=\s*[万千元块]))\s*(万|千|元|块|%|％|‰|学时|小时|天|个月|周)|(?<![\d.,])(?!123\d\d(?!\d))(\d[\d,]{1,}\d)(?![\d.,]|\s*年|\s*(?:people|residents|persons|人))/g;
 
 /** The first figure the question states that the quoted text does not hold (the same number, bounded by
  * non-digits, before the same unit), if any. */
