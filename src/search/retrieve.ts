@@ -216,12 +216,16 @@ function judgeTop(
   // What a clause has to lead with: what it covers of the question, and whether it states the quantity asked.
   const leads = (clause: Clause): number =>
     coveredShare(judged, clause, distinction) + (statesAsked(judged, clause) ? TUNING.statedQuantity : 0);
+  let topLead: number | undefined; // the leading clause's, worked out once and carried when another takes its place
   for (let i = 1; topScore > 0 && i < ranked.length && ranked[i]!.score >= TUNING.nearTop * topScore; i++) {
     // The nearer its score, the smaller the lead in coverage it needs: at a tie any, at nearTop all of betterCoverage.
     const behind = (1 - ranked[i]!.score / topScore) / (1 - TUNING.nearTop);
     // Weighed by what tells clauses apart; whether the plan answers stays judged on what the words tell.
-    const gain = leads(ranked[i]!.clause) - leads(ranked[0]!.clause);
+    topLead ??= leads(ranked[0]!.clause);
+    const lead = leads(ranked[i]!.clause);
+    const gain = lead - topLead;
     if (gain <= 0 || gain < TUNING.betterCoverage * behind) continue;
+    topLead = lead;
     ranked.unshift(...ranked.splice(i, 1));
     // Only a clearly better clause is judged afresh; a near tie decides the order, not whether the plan answers:
     // the judgement stays whole, as made on the clause it was made on.
