@@ -458,6 +458,19 @@ describe('questions the plan does not cover, though they share its words', () =>
     }
   });
 
+  it('a procedure noun in a yes-or-no question is its subject, not a request for the procedure (报名会不会被卡)', async () => {
+    const enrol = await ask('孩子上学报名会不会因为是第三胎被卡');
+    expect(enrol.coverage).toBe('direct');
+    expect(enrol.citations[0]!.clause).toBe('2.2');
+    expect(enrol.citations.map((c) => c.quote).join('')).toContain('入学');
+    const simpler = await ask('现在生二胎还要审批吗 生育登记流程复杂不');
+    expect(simpler.coverage).toBe('direct');
+    expect(simpler.citations[0]!.quote).toContain('简化生育服务办事流程');
+    // In an open question the same noun still asks how: 托育园咋报名 is partial.
+    const how = await ask('托育机构咋报名');
+    expect(how.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体办理地点和方式/);
+  });
+
   it('pay during leave, which the plan never sets, is partial; pay cut while breastfeeding, which it forbids, is direct', async () => {
     const leave = await ask('陪产假期间工资照发吗');
     expect(leave.coverage).toBe('partial');

@@ -22,6 +22,9 @@ export type Ask =
 
 interface AskRule {
   asks: RegExp;
+  /** Nouns that ask for this in an open question (报名流程, 托育园咋报名) but are only its subject in a yes-or-no one
+   * (报名会不会被卡, 流程麻烦不: whether, not how). */
+  subjects?: RegExp;
   /** The quotes answer this kind of question when they match. */
   answeredBy: RegExp;
   /** Quotes that do not answer it are still on its subject when they match (a subsidy, a fee for an amount):
@@ -103,7 +106,8 @@ export const ASKS: Record<Ask, AskRule> = {
       `The plan does not list the documents or steps${forTopic(t)}; ask your local government service centre or health commission.`,
   },
   where: {
-    asks: /(?<![进出回过])去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|流程|程序|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|窗口|热线|挂号|预约|跑几趟|网站|网上(?:办|申请|预约|挂号|登记|查)|公众号|小程序|\bapp\b|划片|对口|报名|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
+    asks: /(?<![进出回过])去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|跑几趟|网站|网上(?:办|申请|预约|挂号|登记|查)|公众号|小程序|\bapp\b|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
+    subjects: /流程|程序|窗口|热线|挂号|预约|划片|对口|报名/,
     answeredBy: /窗口|服务中心|大厅|网上办|线上办|一网通办|掌上办/,
     concerns: PROCEDURE,
     zh: (t) => `方案没有写明${of(t)}具体办理地点和方式，请向当地政务服务大厅或卫生健康部门询问。`,
@@ -198,11 +202,17 @@ export function localFactAsked(question: string): LocalFact | undefined {
   return (Object.keys(LOCAL_FACTS) as LocalFact[]).find((fact) => LOCAL_FACTS[fact].asks.test(question));
 }
 
+/** A yes-or-no question: A-not-A (会不会, 看不看, 有没有), a closing 吗 or 不, 是不是 mid-sentence. */
+const YES_NO = /(\p{Script=Han})[不没]\1|[吗嘛][？?！!，,\s]|[吗嘛]$|[不没有][？?！!\s]*$|[不没][？?！!，,\s]/u;
+
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {
   // 好几 is "several" (跑好几个地方, 好几万呢): it tells of the asker's case and asks for no figure.
   const asking = question.replace(/好几/g, '好些');
-  const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].asks.test(asking));
+  const yesNo = YES_NO.test(asking);
+  const asks = (Object.keys(ASKS) as Ask[]).filter(
+    (ask) => ASKS[ask].asks.test(asking) || (!yesNo && ASKS[ask].subjects?.test(asking)),
+  );
   const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'hours' || a === 'age');
   return specific ? asks.filter((a) => a !== 'count') : asks;
 }
