@@ -277,6 +277,19 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(abroad.answer).toContain('港澳台');
   });
 
+  it('compares Qinghai with another province only in part: Qinghai’s rule quoted, the other never guessed', async () => {
+    for (const question of ['北京育儿假几天 跟青海比哪个多', 'Is paternity leave in Qinghai longer than in Beijing?']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toMatch(/只写青海省的规定|Qinghai's rules only/);
+      expect(answer.citations[0]!.clause, question).toBe('2.15');
+    }
+    // Naming another province for one's own case is no comparison: 2.3 answers it whole.
+    const registration = await ask('户口在甘肃 人在西宁 能办生育登记吗');
+    expect(registration.coverage).toBe('direct');
+    expect(registration.citations[0]!.clause).toBe('2.3');
+  });
+
   it('a question that only sounds like a ranking is not declined as one', async () => {
     const answer = await ask('哪些学校有托育专业');
     expect(answer.coverage).not.toBe('none');

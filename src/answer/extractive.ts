@@ -70,7 +70,10 @@ export function extractiveAnswer(
   // Only where the top clause leaves much of the question uncovered: where it covers most, such a word is the
   // asker's context (婆婆 of 婆婆帮忙带孙子 政府有啥支持没, 县城 of 县城医院能生孩子吗), not what the plan lacks.
   const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
-  const partial = missing !== undefined || figure !== undefined || lacks;
+  // Qinghai's rule beside another province's (北京育儿假几天 跟青海比哪个多): the plan gives only the one, so the
+  // comparison is answered in part, Qinghai's side quoted.
+  const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked);
+  const partial = missing !== undefined || figure !== undefined || lacks || compared;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -87,6 +90,7 @@ export function extractiveAnswer(
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
+  else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
   else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
   // Not partial, so the quotes are the ones the days were read from.
   else if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
@@ -157,6 +161,15 @@ const UNSTATED_FIGURE = {
   zh: '方案里没有你提到的这个数字，请以下面的原文为准。',
   en: 'The plan does not contain the figure you mention; rely on the text quoted below.',
 };
+
+/** The lead of an answer comparing Qinghai's rule with another place's. */
+const ONLY_QINGHAI = {
+  zh: '这份方案只写青海省的规定，没有其他省份或地区的，没法替你比较。',
+  en: "The plan sets out Qinghai's rules only, not those of other provinces, so it cannot make the comparison.",
+};
+
+/** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
+const COMPARES = /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;

@@ -41,6 +41,9 @@ export interface AnalyzedQuery {
   phrases: Phrase[];
   /** The first topic outside the plan that the question names, if any. */
   outside?: string;
+  /** Another province or country named beside a place in Qinghai (北京育儿假几天 跟青海比): the question is
+   * Qinghai's, but what it says of the other place the plan cannot answer. */
+  besideElsewhere?: true;
 }
 
 /** Placeholders left by redaction ([身份证号]), with the words that introduce them, say nothing about the topic. */
@@ -173,7 +176,17 @@ export function compileVocabulary(
       phrases.push(...bridge.phrases);
     }
     const outside = outsideSubject(normalized, local.length > 0, found);
-    return { normalized, content, terms, bridges, words, phrases, ...(outside ? { outside } : {}) };
+    const beside = !outside && local.length > 0 && outsideSubject(normalized, false, found) === ELSEWHERE;
+    return {
+      normalized,
+      content,
+      terms,
+      bridges,
+      words,
+      phrases,
+      ...(outside ? { outside } : {}),
+      ...(beside ? { besideElsewhere: true as const } : {}),
+    };
   };
 }
 
