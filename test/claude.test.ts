@@ -226,6 +226,30 @@ describe('Claude answers when configured', () => {
     }
     expect(fake.requests).toHaveLength(0);
   });
+
+  it('declines without calling the model a near miss whose quotes never speak of what is asked', async () => {
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    // 加强公办幼儿园建设 is about building kindergartens, not their fees.
+    const answer = await askJson(envFor(), { question: '公办幼儿园每学期收多少钱' });
+    expect(answer.coverage).toBe('none');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a question the plan answers only in part stays partial when the model words it, in JSON and over SSE', async () => {
+    const question = '北京育儿假几天 跟青海比哪个多';
+    const text = '方案只写青海的规定：鼓励用人单位每年给予夫妻双方各15天育儿假。';
+    answerWith(text, (body) => [citeSentence(body, '15天育儿假')]);
+    const answer = await askJson(envFor(), { question });
+    expect(answer.mode).toBe('claude');
+    expect(answer.coverage).toBe('partial');
+    answerWith(text, (body) => [citeSentence(body, '15天育儿假')]);
+    const events = await askSse(envFor(), { question });
+    const done = events.find((e) => e.event === 'done')!.data as Answer;
+    expect(done).toMatchObject({ mode: 'claude', coverage: 'partial' });
+    // A question it answers whole stays direct.
+    answerWith(GOOD_TEXT, (body) => [citeSentence(body, '98天')]);
+    expect((await askJson(envFor())).coverage).toBe('direct');
+  });
 });
 
 describe('model faults fall back to the extractive answer', () => {

@@ -4,9 +4,7 @@
 // only `done` follows, carrying the fallback answer: `done` is authoritative and clients replace the text.
 // askOnce takes the same steps without building the stream's events: the JSON endpoint, the CLI and WeChat.
 import type { Answer, Citation, HistoryTurn } from '../schema/answer';
-import { withoutPlaceholders } from '../search/query';
 import type { SearchHit } from '../search/retrieve';
-import { localFactAsked } from './asked';
 import { claudeAnswer, type ClaudeInput } from './claude';
 import type { AnswerDeps } from './deps';
 import { extractiveAnswer } from './extractive';
@@ -37,14 +35,11 @@ function retrieve(input: AskInput, { retriever }: AnswerDeps): ClaudeInput {
   return { question, history, retrieval, redacted: question !== input.question };
 }
 
-/** A retrieval that found nothing relevant declines without the model: it has nothing to cite. Nor does a question
- * asking for what the plan never holds or the service never does (a ranking, a phone number, a certificate
- * written): the extractive answer declines it with where to ask, and the model is never asked to. */
-const usesModel = (deps: AnswerDeps, { retrieval }: ClaudeInput) =>
-  Boolean(deps.settings.model.apiKey) &&
-  retrieval.relevant &&
-  retrieval.hits.length > 0 &&
-  !localFactAsked(withoutPlaceholders(retrieval.analyzed.normalized));
+/** The model only words an answer the extractive one gives: a question it declines (nothing relevant found, a
+ * ranking, a phone number or a certificate asked for, quotes that never speak of the amount or procedure asked)
+ * declines with where to ask, and the model is never asked to. */
+const usesModel = (deps: AnswerDeps, extractive: Answer) =>
+  Boolean(deps.settings.model.apiKey) && extractive.coverage !== 'none';
 
 const extractive = ({ question, retrieval, redacted }: ClaudeInput, { retriever }: AnswerDeps) =>
   extractiveAnswer(question, retrieval, retriever, redacted);
@@ -59,22 +54,28 @@ export async function* ask(input: AskInput, deps: AnswerDeps, signal?: AbortSign
   const { relevant, hits } = asked.retrieval;
   yield { event: 'hits', data: { relevant, hits: hits.map(({ measure: _m, ...hit }) => hit) } };
 
-  if (usesModel(deps, asked)) {
+  const answer = extractive(asked, deps);
+  if (usesModel(deps, answer)) {
     const outcome = yield* claudeAnswer(asked, deps, signal);
     if (outcome.ok) {
-      yield { event: 'done', data: outcome.answer };
-      return outcome.answer;
+      const worded = tiered(outcome.answer, answer);
+      yield { event: 'done', data: worded };
+      return worded;
     }
-    const fallback: Answer = { ...extractive(asked, deps), mode: 'fallback' };
+    const fallback: Answer = { ...answer, mode: 'fallback' };
     if (outcome.streamed) yield { event: 'done', data: fallback };
     else yield* replay(fallback);
     return fallback;
   }
 
-  const answer = extractive(asked, deps);
   yield* replay(answer);
   return answer;
 }
+
+/** The model words the answer; the extractive answer's judgement of the same retrieval sets its tier, so a question
+ * the plan answers only in part (no amount, another province's rule) is partial whoever words it. */
+const tiered = (worded: Answer, extractive: Answer): Answer =>
+  extractive.coverage === 'partial' ? { ...worded, coverage: 'partial' } : worded;
 
 /** Streams a finished answer: its citations, then its text line by line, then done. */
 export async function* replay(answer: Answer): AsyncGenerator<AskEvent, void> {
@@ -98,11 +99,12 @@ export interface AnswerWithHits {
 export async function answerWithHits(input: AskInput, deps: AnswerDeps, signal?: AbortSignal): Promise<AnswerWithHits> {
   const asked = retrieve(input, deps);
   const hitClauses = asked.retrieval.hits.map((h) => h.clause);
-  if (!usesModel(deps, asked)) return { answer: extractive(asked, deps), hitClauses };
+  const local = extractive(asked, deps);
+  if (!usesModel(deps, local)) return { answer: local, hitClauses };
   const model = claudeAnswer(asked, deps, signal);
   let next = await model.next();
   while (!next.done) next = await model.next();
-  const answer = next.value.ok ? next.value.answer : { ...extractive(asked, deps), mode: 'fallback' as const };
+  const answer = next.value.ok ? tiered(next.value.answer, local) : { ...local, mode: 'fallback' as const };
   return { answer, hitClauses };
 }
 
