@@ -506,6 +506,23 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(subsidy.citations[0]!.clause).toBe('2.12');
   });
 
+  it('declines what one pays into a scheme by the year, which the plan never sets, though it names the scheme', async () => {
+    // 2.15 speaks of what 城乡居民 insurance pays out for a birth, not of what residents pay in.
+    for (const question of [
+      '城乡居民医保今年交多少钱',
+      '养老保险交满多少年能领',
+      'How much is the yearly premium for resident medical insurance?',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('none');
+      expectDeclined(answer);
+    }
+    // What a scheme pays out is still the plan's: 城乡居民 insurance covering a birth is answered.
+    const payout = await ask('居民医保能报生孩子的钱吗');
+    expect(payout.coverage).not.toBe('none');
+    expect(payout.citations[0]!.clause).toBe('2.15');
+  });
+
   it('a count the plan does not give is partial, and no number is stated', async () => {
     const answer = await ask('我们县有几所公办幼儿园');
     expect(answer.coverage).toBe('partial');

@@ -5,6 +5,7 @@
 // rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
 
 export type Ask =
+  | 'contribution'
   | 'money'
   | 'pay'
   | 'refund'
@@ -45,6 +46,15 @@ const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:个|项|所|�
 
 /** In order of precedence: a question asking for money is answered about money first. */
 export const ASKS: Record<Ask, AskRule> = {
+  // What one pays into a scheme by the year or month (城乡居民医保一年交多少, 养老保险交满多少年, 交哪个档): the plan
+  // sets no contribution anywhere, so quotes about what a scheme pays out (生育医疗费用) are another subject.
+  contribution: {
+    asks: /(?:一年|每年|今年|一个月|每个?月|每人|一个人|每个人)[^，。？?！!\s]{0,2}(?:交|缴)[^，。？?！!\s\d]{0,3}(?:多少|几)|(?:交|缴)(?:几|哪个|哪一?)档|(?:交|缴)(?:满|够)(?:多少|几)|缴费(?:标准|档次|多少)|保费|\bpremiums?\b|\bcontributions?\b/i,
+    answeredBy: /缴[^，。；]{0,6}\d[\d.]*\s*(?:元|万元|年)/,
+    concerns: /缴|保费/,
+    zh: (t) => `方案没有写明${of(t)}缴费标准。`,
+    en: (t) => `The plan does not set contributions${forTopic(t)}.`,
+  },
   money: {
     asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)/i,
     answeredBy: /\d[\d.]*\s*(?:元|万元)|[\d.]+\s*%|百分之/,
@@ -213,7 +223,9 @@ export function asksOf(question: string): Ask[] {
   const asks = (Object.keys(ASKS) as Ask[]).filter(
     (ask) => ASKS[ask].asks.test(asking) || (!yesNo && ASKS[ask].subjects?.test(asking)),
   );
-  const specific = asks.some((a) => a === 'money' || a === 'days' || a === 'hours' || a === 'age');
+  const specific = asks.some(
+    (a) => a === 'contribution' || a === 'money' || a === 'days' || a === 'hours' || a === 'age',
+  );
   return specific ? asks.filter((a) => a !== 'count') : asks;
 }
 

@@ -169,7 +169,8 @@ const ONLY_QINGHAI = {
 };
 
 /** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
-const COMPARES = /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
+const COMPARES =
+  /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
