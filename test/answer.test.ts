@@ -523,6 +523,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(payout.citations[0]!.clause).toBe('2.15');
   });
 
+  it('whether insurance pays, asked in Taiwan’s words (健保有給付嗎) or in English (claim … on insurance), is partial', async () => {
+    for (const question of ['試管嬰兒健保有給付嗎', 'Can I claim IVF costs on medical insurance in Qinghai?']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toMatch(/是否收[费費]、能否[报報][销銷]|free or reimbursed/);
+      expect(new Set(answer.citations.map((c) => c.clause)), question).toEqual(new Set(['2.9']));
+    }
+  });
+
   it('a count the plan does not give is partial, and no number is stated', async () => {
     const answer = await ask('我们县有几所公办幼儿园');
     expect(answer.coverage).toBe('partial');
