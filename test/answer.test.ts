@@ -482,6 +482,10 @@ describe('questions the plan does not cover, though they share its words', () =>
     const errands = await ask('我老伴走了 娃也没了 就剩我一个 想住养老院自己跑不动手续 有没有人帮着办');
     expect(errands.coverage).toBe('direct');
     expect(errands.citations[0]!.quote).toContain('代办入住养老机构');
+    // 几个 is "a few" there too: no count is asked of the plan.
+    const neighbours = await ask('几个邻居轮流带娃 政府支持不');
+    expect(neighbours.coverage).toBe('direct');
+    expect(neighbours.citations[0]!.quote).toContain('家庭互助');
     // In an open question the same noun still asks how: 托育园咋报名 is partial.
     const how = await ask('托育机构咋报名');
     expect(how.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体办理地点和方式/);

@@ -140,7 +140,9 @@ export const ASKS: Record<Ask, AskRule> = {
   count: {
     // How many children one has or may have (生了几个娃, 让生几个, 看孩子多少) is this plan's topic, never a figure
     // asked of it: the policy (三孩) answers that.
-    asks: /(?<!孩子|娃|小孩|生了?|几)多少(?!个?(?:娃|孩子|小孩|孩|胎))|(?<!生了?)几[个名所家次项位](?!娃|孩|小孩|胎)|how many(?! (?:kids|children|babies))/i,
+    asks: /(?<!孩子|娃|小孩|生了?|几)多少(?!个?(?:娃|孩子|小孩|孩|胎))|how many(?! (?:kids|children|babies))/i,
+    // 几个 is also "a few" (几个邻居轮流带娃 政府支持不): it asks how many only in an open question.
+    subjects: /(?<!生了?)几[个名所家次项位](?!娃|孩|小孩|胎)/,
     answeredBy: NUMBER,
     zh: (t) => `方案没有写明${of(t)}具体数字。`,
     en: (t) => `The plan does not give a figure${forTopic(t)}.`,
