@@ -305,6 +305,11 @@ describe('question words weighed by general-language statistics', () => {
     expect(kept).toContain('母婴室');
   });
 
+  it('reads 啥 as the spoken 什么: 干啥 frames a question as 干什么 does, leaving no lone verb', () => {
+    expect(words('这个方案重点是要干啥')).toEqual(['方案', '重点']);
+    expect(words('这个方案重点是要干什么')).toEqual(['方案', '重点']);
+  });
+
   it('reads the shape of a question as asking, not as its topic', () => {
     // A negation ending it, and the fragment of an A-not-AB question (麻 of 麻不麻烦), ask; 麻烦 is kept.
     expect(words('有补助没')).toEqual(['补助']);

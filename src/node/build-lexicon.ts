@@ -88,6 +88,12 @@ export function buildLexicon(clauses: readonly Clause[]): PackedLexicon {
       entry.pos === 'i' ? KEEP_IDIOM_FROM : entry.pos === 'zg' ? KEEP_FROM.n : KEEP_FROM[partOfSpeechClass(entry.pos)];
     if (entry.freq >= from) kept.set(word, entry);
   }
+  // 啥 is spoken 什么: a phrase kept with 什么 (干什么, 什么样, 没什么) is kept with 啥 too where the dictionary, built
+  // from written text, lacks that form (干啥, 啥样, 没啥), so it frames a question instead of leaving a lone verb.
+  for (const [word, entry] of [...kept]) {
+    const spoken = word.replace('什么', '啥');
+    if (spoken !== word && !kept.has(spoken)) kept.set(spoken, entry);
+  }
   for (const word of planWords) kept.set(word, dictionary.get(word) ?? { freq: PLAN_WORD_FREQUENCY, pos: 'n' });
   for (const word of CANTONESE_INTERROGATIVES) kept.set(word, { freq: dictionary.get(word)?.freq ?? 3, pos: 'r' });
 
