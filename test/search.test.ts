@@ -170,9 +170,13 @@ describe('retrieval', () => {
     // Two plan words with one sound (登记, 等级): the one typed is a slip only where the other makes the plan's phrase.
     expect(words('生育等级在哪办')).toContain('登记');
     expect(words('保育师职业技能等级 谁管')).toContain('等级');
-    // A word typed as neither of them (登计) is mended to the one the context makes a phrase of the plan with.
+    // A word typed as neither of them (登计) is mended to the one the context makes a phrase of the plan with, or
+    // else to the one a slip of one character reaches (登计 keeps 登 of 登记); 等记 is one slip from both, so neither.
     expect(words('生育登计在哪办')).toContain('登记');
-    expect(words('登计')).not.toContain('登记');
+    expect(words('二宝还要去登计吗')).toContain('登记');
+    expect(top('二宝还要去登计吗')).toBe('2.3');
+    expect(words('等记')).not.toContain('登记');
+    expect(words('等记')).not.toContain('等级');
     // A slip in the one character that tells (福 for 服) is mended only where the context says so: 课后服务.
     expect(words('课后福务一周几天')).toContain('服务');
     expect(top('课后福务一周几天')).toBe('2.17');

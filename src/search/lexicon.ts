@@ -268,7 +268,13 @@ export function loadLexicon(packed: PackedLexicon): Lexicon {
   }
   function homophone(word: string): string | undefined {
     const soundings = soundingsOf(word);
-    return soundings && soundAlike(word, soundings, false);
+    if (!soundings) return undefined;
+    const one = soundAlike(word, soundings, false);
+    if (one || !packed.sounds!.shared) return one;
+    // A sound two candidates share (deng ji: 登记, 等级) mends to the one a slip of a character or two reaches: 登计
+    // keeps 登 of 登记 and shares nothing with 等级.
+    const near = sharedMend(word, soundings, packed.sounds!.shared).filter((other) => slipped(word, other));
+    return near.length === 1 ? near[0] : undefined;
   }
   function soundAlikes(word: string): string[] {
     const soundings = soundingsOf(word);
