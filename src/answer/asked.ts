@@ -108,8 +108,9 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
   },
   documents: {
-    asks: /[带拿交][啥什么哪些]{1,2}|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
-    subjects: /(?<!写)材料|证件|手续/,
+    asks: /[带拿交][啥什么哪些]{1,2}|(?:哪些|啥|什么)(?:手续|材料|证件)|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
+    // 办手续 is getting it done (没人帮着办手续 asks who helps, not what to bring).
+    subjects: /(?<!写)材料|证件|(?<!办)手续/,
     answeredBy: /材料|证件|凭[^，。；]{1,8}办理/,
     concerns: PROCEDURE,
     zh: (t) => `方案没有列出${of(t)}需要的材料和手续，请向当地政务服务大厅或卫生健康部门询问。`,
