@@ -144,6 +144,11 @@ describe('retrieval', () => {
     expect(aim.hits[0]!.clause).toBe('1.2');
     expect(aim.relevant).toBe(true);
     expect(top('Do we have to put maternity insurance into a collective contract for female staff?')).toBe('2.18');
+    // Pronouns carry no topic (her, his), and an employer's words find the clause on workers' rights.
+    expect(top('As an HR manager, can we end a contract with a pregnant employee when her project finishes?')).toBe(
+      '2.18',
+    );
+    expect(top('As HR, do we still need family-planning certificates when promoting staff?')).toBe('2.2');
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {

@@ -117,7 +117,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'those of in on at to for from by with about into as and or but if so not no can could will would should may might must ' +
     "what when where which who whom why how much many long there here any some all just also than then too very it's i'm " +
     "don't is there please tell know want need get got have has had say says said anything something mention " +
-    'mentions actually really still ever even plan make doing'
+    'mentions actually really still ever even plan make doing her his him hers us ours mine yours theirs'
   ).split(' '),
 );
 
