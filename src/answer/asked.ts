@@ -49,7 +49,7 @@ export const ASKS: Record<Ask, AskRule> = {
   // What one pays into a scheme by the year or month (城乡居民医保一年交多少, 养老保险交满多少年, 交哪个档): the plan
   // sets no contribution anywhere, so quotes about what a scheme pays out (生育医疗费用) are another subject.
   contribution: {
-    asks: /(?:一年|每年|今年|一个月|每个?月|每人|一个人|每个人)[^，。？?！!\s]{0,2}(?:交|缴)[^，。？?！!\s\d]{0,3}(?:多少|几)|(?:交|缴)(?:几|哪个|哪一?)档|(?:交|缴)(?:满|够)(?:多少|几)|缴费(?:标准|档次|多少)|保费|\bpremiums?\b|\bcontributions?\b/i,
+    asks: /(?:一年|每年|今年|一个月|每个?月|每人|一个人|每个人|医保|医疗|社保|保险)[^，。？?！!\s]{0,2}(?:交|缴)[^，。？?！!\s\d]{0,3}(?:多少|几)|(?:交|缴)(?:几|哪个|哪一?)档|(?:交|缴)(?:满|够)(?:多少|几)|缴费(?:标准|档次|多少)|保费|\bpremiums?\b|\bcontributions?\b/i,
     answeredBy: /缴[^，。；]{0,6}\d[\d.]*\s*(?:元|万元|年)/,
     concerns: /缴|保费/,
     zh: (t) => `方案没有写明${of(t)}缴费标准。`,
