@@ -539,6 +539,18 @@ describe('questions the plan does not cover, though they share its words', () =>
     }
   });
 
+  it('more for a case the plan never singles out: says so, then the rule for everyone with its days', async () => {
+    const answer = await ask('做了剖腹产 产假能不能多放几天');
+    expect(answer.coverage).toBe('partial');
+    const [first, second] = answer.answer.split('\n');
+    expect(first).toBe('方案没有对“剖腹产”另作规定，下面是方案的一般规定。');
+    expect(second).toContain('98天＋90天＝188天');
+    expect(answer.citations[0]!.clause).toBe('2.15');
+    // What Qinghai adds to the state's leave is the rule itself: answered whole.
+    const state = await ask('青海产假比国家规定多几天');
+    expect(state.coverage).toBe('direct');
+  });
+
   it('a count the plan does not give is partial, and no number is stated', async () => {
     const answer = await ask('我们县有几所公办幼儿园');
     expect(answer.coverage).toBe('partial');

@@ -5,6 +5,7 @@ import { NOTE_LABEL } from '../corpus/labels';
 import type { Clause } from '../corpus/types';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { withoutPlaceholders } from '../search/query';
+import { coverageText, wordCoverage } from '../search/relevance';
 import { TUNING } from '../search/tuning';
 import type { Answer, Citation } from '../schema/answer';
 import { ASKS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure } from './asked';
@@ -73,7 +74,16 @@ export function extractiveAnswer(
   // Qinghai's rule beside another province's (北京育儿假几天 跟青海比哪个多): the plan gives only the one, so the
   // comparison is answered in part, Qinghai's side quoted.
   const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked);
-  const partial = missing !== undefined || figure !== undefined || lacks || compared;
+  // More for a case (剖腹产产假是不是多几天, 三胎的产假是不是比头胎长): where the quotes never name the case, the plan
+  // sets the one rule for everyone, so the answer says it does not single the case out before quoting the rule.
+  const quotedText = coverageText(firstQuotes.join(''));
+  const unsingled =
+    !english && !unmentioned && !compared && MORE_FOR.test(asked)
+      ? retrieval.analyzed.words.find(
+          (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
+        )?.text
+      : undefined;
+  const partial = missing !== undefined || figure !== undefined || lacks || compared || unsingled !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -91,7 +101,11 @@ export function extractiveAnswer(
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
   else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
-  else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
+  else if (unsingled) {
+    headline.push(`方案没有对“${unsingled}”另作规定，下面是方案的一般规定。`);
+    // The rule's days still lead when the quotes they were read from are the ones shown.
+    if (days && !narrowed) headline.push(`${days.zh}[${days.quote + 1}]`);
+  } else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
   // Not partial, so the quotes are the ones the days were read from.
   else if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
@@ -171,6 +185,10 @@ const ONLY_QINGHAI = {
 /** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
 const COMPARES =
   /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
+
+/** Asks whether a case gets more than the rule (多几天, 能多休, 更长, 多给). 比国家规定多 is not one: it asks
+ * what the rule adds to the state's, which the quotes answer. */
+const MORE_FOR = /多(?:休|放|给|请)?几天|能多(?:休|放|给|请)|多休|更长|更多|长一些|长点|多给|额外|加几天/;
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
