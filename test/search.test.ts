@@ -149,6 +149,10 @@ describe('retrieval', () => {
       '2.18',
     );
     expect(top('As HR, do we still need family-planning certificates when promoting staff?')).toBe('2.2');
+    // A glossary phrase with 'their' is read with any possessive; 'childcare workers' are the plan's 从业人员.
+    expect(['2.22', '2.23']).toContain(top('My mother lost her only son. Is there any help for her?'));
+    expect(retriever.search('My mother lost her only son. Is there any help for her?').relevant).toBe(true);
+    expect(top('How many training hours do childcare workers need in Qinghai?')).toBe('2.13');
   });
 
   it('mends a pinyin slip to the plan word or citizen word it sounds like, and nothing else', () => {

@@ -147,7 +147,10 @@ export function compileVocabulary(
     const normalized = normalize(question);
     const unredacted = withoutPlaceholders(normalized);
     const latin = /[a-z]{2}/.test(unredacted);
-    const folded = latin ? lemmatize(unredacted, knowsEnglish, isEnglishPhrase) : unredacted;
+    // A possessive is any possessive in a glossary phrase (lost my only child reads as lost their only child).
+    const folded = latin
+      ? lemmatize(unredacted.replace(/\b(?:her|his|my|our|your)\b/g, 'their'), knowsEnglish, isEnglishPhrase)
+      : unredacted;
     const local = places(folded);
     const text = blank(folded, local);
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
