@@ -135,7 +135,7 @@ export const ASKS: Record<Ask, AskRule> = {
   lawful: {
     asks: /合法|违法|犯法|能告|去告|告他|告单位|起诉|仲裁|投诉|维权|谁赔|赔偿|\blegal\b|\bsue\b|lawsuit|complain/i,
     answeredBy: /不得|严禁|禁止|依法|违法|打击/,
-    zh: (t) => `方案没有写明${of(t)}法律责任和维权途径，具体可咨询当地人社、卫生健康部门或12345热线。`,
+    zh: (t) => `方案没有写明${of(t)}具体法律规定和维权途径，具体可咨询当地人社、卫生健康部门或12345热线。`,
     en: (t) => `The plan does not set out legal remedies${forTopic(t)}; ask the local labour or health bureau.`,
   },
   count: {
