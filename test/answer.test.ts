@@ -284,6 +284,9 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect(answer.answer.split('\n')[0], question).toMatch(/只写青海省的规定|Qinghai's rules only/);
       expect(answer.citations[0]!.clause, question).toBe('2.15');
     }
+    // Comparing people, not provinces, is no such comparison.
+    const people = await ask('户口在甘肃 人在西宁 产假和西宁本地人一样吗');
+    expect(people.answer).not.toContain('只写青海省的规定');
     // Naming another province for one's own case is no comparison: 2.3 answers it whole.
     const registration = await ask('户口在甘肃 人在西宁 能办生育登记吗');
     expect(registration.coverage).toBe('direct');
@@ -486,6 +489,11 @@ describe('questions the plan does not cover, though they share its words', () =>
     const neighbours = await ask('几个邻居轮流带娃 政府支持不');
     expect(neighbours.coverage).toBe('direct');
     expect(neighbours.citations[0]!.quote).toContain('家庭互助');
+    // Who helps with 办手续 asks for no documents; an open clause beside a yes-or-no one still asks for the procedure.
+    const helped = await ask('失独老人进养老院 没人帮着办手续 谁来管');
+    expect(helped.answer).not.toContain('方案没有列出');
+    const procedure = await ask('生育登记流程是什么 网上能办吗');
+    expect(procedure.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体办理地点和方式/);
     // In an open question the same noun still asks how: 托育园咋报名 is partial.
     const how = await ask('托育机构咋报名');
     expect(how.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体办理地点和方式/);
@@ -524,6 +532,10 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect(answer.coverage, question).toBe('none');
       expectDeclined(answer);
     }
+    // A fee one pays (托育费) or what one has paid in (医保交了几年了) asks no contribution: not declined.
+    for (const question of ['托育费一个月交多少', '医保交了几年了 生孩子能报销吗']) {
+      expect((await ask(question)).coverage, question).not.toBe('none');
+    }
     // What a scheme pays out is still the plan's: 城乡居民 insurance covering a birth is answered.
     const payout = await ask('居民医保能报生孩子的钱吗');
     expect(payout.coverage).not.toBe('none');
@@ -546,6 +558,9 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(first).toBe('方案没有对“剖腹产”另作规定，下面是方案的一般规定。');
     expect(second).toContain('98天＋90天＝188天');
     expect(answer.citations[0]!.clause).toBe('2.15');
+    // More money is no longer leave for a case: 额外的补贴 gets no such lead.
+    const extra = await ask('生三胎有没有额外的补贴');
+    expect(extra.answer).not.toContain('另作规定');
     // What Qinghai adds to the state's leave is the rule itself: answered whole.
     const state = await ask('青海产假比国家规定多几天');
     expect(state.coverage).toBe('direct');

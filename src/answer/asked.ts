@@ -49,7 +49,9 @@ export const ASKS: Record<Ask, AskRule> = {
   // What one pays into a scheme by the year or month (城乡居民医保一年交多少, 养老保险交满多少年, 交哪个档): the plan
   // sets no contribution anywhere, so quotes about what a scheme pays out (生育医疗费用) are another subject.
   contribution: {
-    asks: /(?:一年|每年|今年|一个月|每个?月|每人|一个人|每个人|医保|医疗|社保|保险)[^，。？?！!\s]{0,2}(?:交|缴)[^，。？?！!\s\d]{0,3}(?:多少|几)|(?:交|缴)(?:几|哪个|哪一?)档|(?:交|缴)(?:满|够)(?:多少|几)|缴费(?:标准|档次|多少)|保费|\bpremiums?\b|\bcontributions?\b/i,
+    // Paying is asked of a scheme named before it (城乡居民医保今年交多少钱), never of a fee (托育费一个月交多少), nor
+    // in what one has paid (医保交了几年了 生孩子能报销吗).
+    asks: /(?:医保|医疗保险|合作医疗|新农合|社保|保险)[^，。？?！!]{0,6}(?:交|缴)(?!了)[^，。？?！!\s\d]{0,3}(?:多少|几|哪个?档)|(?:交|缴)(?:几|哪个|哪一?)档|(?:医保|社保|保险)[^，。？?！!\s]{0,4}(?:交|缴)(?:满|够)(?:多少|几)|缴费(?:标准|档次|多少)|保费|\bpremiums?\b|\b(?:pay|contribute|contributions?)\b[a-z ]{0,20}\b(?:into|to|for)\b[a-z ]{0,20}\b(?:insurance|pension)\b/i,
     answeredBy: /缴[^，。；]{0,6}\d[\d.]*\s*(?:元|万元|年)/,
     concerns: /缴|保费/,
     zh: (t) => `方案没有写明${of(t)}缴费标准。`,
@@ -216,17 +218,34 @@ export function localFactAsked(question: string): LocalFact | undefined {
   return (Object.keys(LOCAL_FACTS) as LocalFact[]).find((fact) => LOCAL_FACTS[fact].asks.test(question));
 }
 
-/** A yes-or-no question: A-not-A (会不会, 看不看, 有没有), a closing 吗 or 不, 是不是 mid-sentence. */
-const YES_NO = /(\p{Script=Han})[不没]\1|[吗嘛][？?！!，,\s]|[吗嘛]$|[不没有][？?！!\s]*$|[不没][？?！!，,\s]/u;
+/** A yes-or-no clause: A-not-A (会不会, 看不看, 有没有), a closing 吗, 不, 没 or 没有. */
+const YES_NO = /(\p{Script=Han})[不没]\1|[吗嘛][？?！!\s]*$|(?:[不没]|没有)[？?！!\s]*$/u;
+
+/** A word that asks openly (什么, 啥, 怎么, 咋, 如何, 哪, 多少, 几). */
+const OPEN_FORM = /什么|啥|怎|咋|如何|哪|多少|几/;
+
+/** The clauses of a question, split at punctuation and spaces. */
+const clausesOf = (question: string): string[] => question.split(/[，,。；;？?！!\s]+/).filter(Boolean);
 
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {
   // 好几 is "several" (跑好几个地方, 好几万呢): it tells of the asker's case and asks for no figure.
   const asking = question.replace(/好几/g, '好些');
-  const yesNo = YES_NO.test(asking);
-  const asks = (Object.keys(ASKS) as Ask[]).filter(
-    (ask) => ASKS[ask].asks.test(asking) || (!yesNo && ASKS[ask].subjects?.test(asking)),
-  );
+  // A subject noun asks in a question with no yes-or-no clause (生育津贴 申领 材料 窗口), or in a clause that asks
+  // openly by another word (生育登记流程是什么 网上能办吗); beside a yes-or-no clause, a clause that only tells
+  // (自己跑不动手续 有没有人帮着办, 几个邻居轮流带娃 政府支持不) asks nothing.
+  const clauses = clausesOf(asking);
+  const anyYesNo = clauses.some((clause) => YES_NO.test(clause));
+  const asksBy = (subjects: RegExp): boolean =>
+    clauses.some((clause) => {
+      const found = subjects.exec(clause);
+      if (!found || YES_NO.test(clause)) return false;
+      return !anyYesNo || OPEN_FORM.test(clause.replace(found[0], ''));
+    });
+  const asks = (Object.keys(ASKS) as Ask[]).filter((ask) => {
+    const { asks: forms, subjects } = ASKS[ask];
+    return forms.test(asking) || (subjects !== undefined && asksBy(subjects));
+  });
   const specific = asks.some(
     (a) => a === 'contribution' || a === 'money' || a === 'days' || a === 'hours' || a === 'age',
   );

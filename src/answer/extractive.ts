@@ -73,12 +73,12 @@ export function extractiveAnswer(
   const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
   // Qinghai's rule beside another province's (北京育儿假几天 跟青海比哪个多): the plan gives only the one, so the
   // comparison is answered in part, Qinghai's side quoted.
-  const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked);
+  const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked) && QINGHAI.test(asked);
   // More for a case (剖腹产产假是不是多几天, 三胎的产假是不是比头胎长): where the quotes never name the case, the plan
   // sets the one rule for everyone, so the answer says it does not single the case out before quoting the rule.
   const quotedText = coverageText(firstQuotes.join(''));
   const unsingled =
-    !english && !unmentioned && !compared && MORE_FOR.test(asked)
+    !english && !unmentioned && !compared && (asks.includes('days') || asked.includes('假')) && MORE_FOR.test(asked)
       ? retrieval.analyzed.words.find(
           (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
         )?.text
@@ -182,13 +182,16 @@ const ONLY_QINGHAI = {
   en: "The plan sets out Qinghai's rules only, not those of other provinces, so it cannot make the comparison.",
 };
 
+/** Qinghai named as one side of a comparison (户口在甘肃 产假和西宁本地人一样吗 compares people, not provinces). */
+const QINGHAI = /青海|qinghai|本省|咱们?这边|我们这边/;
+
 /** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
 const COMPARES =
   /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
 
-/** Asks whether a case gets more than the rule (多几天, 能多休, 更长, 多给). 比国家规定多 is not one: it asks
- * what the rule adds to the state's, which the quotes answer. */
-const MORE_FOR = /多(?:休|放|给|请)?几天|能多(?:休|放|给|请)|多休|更长|更多|长一些|长点|多给|额外|加几天/;
+/** Asks whether a case gets longer leave than the rule (多几天, 能多休, 更长). A word the quotes hold is no case:
+ * 比国家规定多几天 names 国家规定, which the quoted rule states. */
+const MORE_FOR = /多(?:休|放|请)?几天|能多(?:休|放|请)|多休|更长|长一些|长点|加几天/;
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
