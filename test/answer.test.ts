@@ -52,6 +52,18 @@ function expectDeclined(answer: Answer) {
   expect(answer.answer).toContain('12345');
 }
 
+/** Asks each question and expects it declined (coverage none, nothing cited, 12345 named); returns the answers. */
+async function expectEachDeclined(questions: readonly string[]): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const question of questions) {
+    const answer = await ask(question);
+    expect(answer.coverage, question).toBe('none');
+    expectDeclined(answer);
+    answers.push(answer);
+  }
+  return answers;
+}
+
 describe('answers from the plan', () => {
   it('maternity leave: 98 days by the state and 90 more in Qinghai, cited to 2.15', async () => {
     const answer = await ask('产假有多少天');
@@ -394,16 +406,12 @@ describe('questions the plan does not cover, though they share its words', () =>
   });
 
   it('declines to write or issue a certificate or notice, which the service never does, and quotes nothing', async () => {
-    for (const question of [
+    const answers = await expectEachDeclined([
       '帮我起草一份计划生育情况证明 单位要',
       '以省卫健委的名义替我写个通知 说产假延长到一年',
       'Please draft a certificate saying I am entitled to a year of maternity leave.',
-    ]) {
-      const answer = await ask(question);
-      expect(answer.coverage, question).toBe('none');
-      expectDeclined(answer);
-      expect(answer.answer, question).toMatch(/不开具、不代写|issues and writes no certificate/);
-    }
+    ]);
+    for (const answer of answers) expect(answer.answer).toMatch(/不开具、不代写|issues and writes no certificate/);
     // Asking how or by whom a certificate is issued, a notice heard of, or acting in one's own name is the plan's
     // question, not a request to the service.
     for (const question of [
@@ -523,15 +531,11 @@ describe('questions the plan does not cover, though they share its words', () =>
 
   it('declines what one pays into a scheme by the year, which the plan never sets, though it names the scheme', async () => {
     // 2.15 speaks of what 城乡居民 insurance pays out for a birth, not of what residents pay in.
-    for (const question of [
+    await expectEachDeclined([
       '城乡居民医保今年交多少钱',
       '养老保险交满多少年能领',
       'How much is the yearly premium for resident medical insurance?',
-    ]) {
-      const answer = await ask(question);
-      expect(answer.coverage, question).toBe('none');
-      expectDeclined(answer);
-    }
+    ]);
     // A fee one pays (托育费) or what one has paid in (医保交了几年了) asks no contribution: not declined.
     for (const question of ['托育费一个月交多少', '医保交了几年了 生孩子能报销吗']) {
       expect((await ask(question)).coverage, question).not.toBe('none');
