@@ -76,13 +76,14 @@ export function extractiveAnswer(
   const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked) && QINGHAI.test(asked);
   // More for a case (剖腹产产假是不是多几天, 三胎的产假是不是比头胎长): where the quotes never name the case, the plan
   // sets the one rule for everyone, so the answer says it does not single the case out before quoting the rule.
-  const quotedText = coverageText(firstQuotes.join(''));
-  const unsingled =
-    !english && !unmentioned && !compared && (asks.includes('days') || asked.includes('假')) && MORE_FOR.test(asked)
-      ? retrieval.analyzed.words.find(
-          (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
-        )?.text
-      : undefined;
+  const forCase =
+    !english && !unmentioned && !compared && (asks.includes('days') || asked.includes('假')) && MORE_FOR.test(asked);
+  const quotedText = forCase ? coverageText(firstQuotes.join('')) : undefined;
+  const unsingled = quotedText
+    ? retrieval.analyzed.words.find(
+        (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
+      )?.text
+    : undefined;
   const partial = missing !== undefined || figure !== undefined || lacks || compared || unsingled !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
