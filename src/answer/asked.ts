@@ -1,8 +1,9 @@
-// What a question asks for (an amount, a number of days, an age, a date, whether it is free or refunded, where and
-// how to apply, which institution, whether something is lawful, who is responsible), and whether the quotes hold it: the
-// answer leads with what was asked, or says first that the plan does not state it (coverage "partial").
-// Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind; each
-// rule pairs such a form with the shape of text that would answer it, so no rule names a topic.
+// What a question asks for (a contribution, an amount, a number of days, an age, a date, whether it is free or
+// refunded, where and how to apply, which institution, whether something is lawful, who is responsible), and whether
+// the quotes hold it: the answer leads with what was asked, or says first that the plan does not state it (coverage
+// "partial"). Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind;
+// each rule pairs such a form with the shape of text that would answer it, so no rule names a topic, except that a
+// contribution is asked of the scheme paid into (医保, 社保, 保险), which the rule must name.
 
 export type Ask =
   | 'contribution'
@@ -23,8 +24,9 @@ export type Ask =
 
 interface AskRule {
   asks: RegExp;
-  /** Nouns that ask for this in an open question (报名流程, 托育园咋报名) but are only its subject in a yes-or-no one
-   * (报名会不会被卡, 流程麻烦不: whether, not how). */
+  /** Nouns that ask for this in a question with no yes-or-no clause (报名流程, 托育园咋报名) or in a clause that asks
+   * openly by another word, and are only its subject beside a yes-or-no clause (报名会不会被卡, 流程麻烦不: whether,
+   * not how). */
   subjects?: RegExp;
   /** The quotes answer this kind of question when they match. */
   answeredBy: RegExp;
