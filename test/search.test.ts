@@ -245,6 +245,25 @@ describe('retrieval', () => {
     expect(words('开托育机构能免啥税')).toContain('税');
   });
 
+  it('reads the slot of an asked quantity as framing: the unit after 几 or 多少 and the span before it', () => {
+    const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
+    // 每天几个小时 asks what kind of figure is wanted; the question is about 哺乳, so 课后服务's 每天2小时 is no match.
+    expect(words('哺乳时间每天几个小时')).toEqual(['哺乳时间']);
+    expect(top('哺乳时间每天几个小时')).toBe('2.15');
+    expect(words('育儿假每年几天')).toEqual(['育儿假']);
+    // A unit the plan counts in (学时) is what the training rule states, not a slot.
+    expect(words('托育人员要培训几个学时')).toContain('学时');
+  });
+
+  it('judges a long story by its asking clauses when they find the same clause', () => {
+    const story = '俺是个老汉 七十三了 就一个儿子 前年没了 老伴身子也不行 下不了炕 村里说有个啥护理补贴 俺们能领不';
+    const result = retriever.search(story);
+    expect(result.hits[0]!.clause).toBe('2.22');
+    expect(result.relevant).toBe(true);
+    // A story whose asking clause is about something the plan never covers stays out of scope.
+    expect(retriever.search('俺是个老汉 七十三了 就一个儿子 前年没了 明天西宁下雪不').relevant).toBe(false);
+  });
+
   it('reads English words the hand glossary lacks through the bilingual dictionary', () => {
     expect(vocabulary.english['hearing']).toBeUndefined();
     expect(vocabulary.dictionary?.['hearing']).toContain('听力');

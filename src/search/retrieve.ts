@@ -136,7 +136,7 @@ export function createRetriever(
     // Judged over the same window whatever k is asked, so the first hit and the verdict do not depend on it.
     const ranked = rank(judged, terms, Math.max(k, TUNING.judgedWindow), options, carried ? thread : undefined);
 
-    const judgement = judgeTop(
+    let judgement = judgeTop(
       prepared,
       judged,
       ranked,
@@ -144,6 +144,19 @@ export function createRetriever(
       query.outside !== undefined,
       distinction,
     );
+    // A long question that tells the asker's story before it asks (俺是个老汉 七十三了 … 村里说有个啥护理补贴 俺们能领不)
+    // is judged on its asking clauses too: the story's words are context the plan never speaks to, and they dilute
+    // the share covered. The asking part must find the same top clause, so it narrows the question, never turns it.
+    const asking = !judgement.relevant && !carried && !query.outside && ranked[0] ? askingPart(query.normalized) : '';
+    if (asking) {
+      const part = analyze(asking);
+      const partRanked = rank(part, weightedTerms(prepared, part.terms, new Set()), TUNING.judgedWindow, options);
+      const same = partRanked[0]?.clause === ranked[0]!.clause;
+      const partJudgement = same
+        ? judge(part, ranked[0]!.evidence, ranked[0]!.clause, prepared.plan(), runnerUp(partRanked))
+        : undefined;
+      if (partJudgement?.relevant) judgement = partJudgement;
+    }
     if (ranked.length > k) ranked.length = k;
     // Snippets are worked out when read: the hotline's results show them, the answerers never read them.
     let snippetTerms: string[] | undefined;
@@ -187,6 +200,19 @@ export function createRetriever(
     clause: (docId, id) => prepared.byKey.get(clauseKey(docId, id)),
     clauses: prepared.clauses,
   };
+}
+
+/** A clause of a question that asks: an open form (啥, 怎么, 哪, 几) or a yes-or-no one (能领不, 有没有, 吗). */
+const ASKING_CLAUSE =
+  /(\p{Script=Han})[不没]\1|[吗嘛呢][?？!！]*$|[不没][?？!！]*$|没有[?？!！]*$|什么|啥|怎|咋|如何|哪|多少|几|\?|？/u;
+
+/** The asking clauses of a question that tells something first: the clauses from the first that asks to the end,
+ * when at least TUNING.storyClauses clauses come before it; else empty. Chinese only. */
+function askingPart(question: string): string {
+  if (/[a-z]/.test(question)) return ''; // English words are spaced, not clauses
+  const clauses = question.split(/[，,。；;！!\s]+/).filter(Boolean);
+  const first = clauses.findIndex((clause) => ASKING_CLAUSE.test(clause));
+  return first >= TUNING.storyClauses ? clauses.slice(first).join(' ') : '';
 }
 
 /** The best score after the top clause's. */

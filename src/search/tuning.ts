@@ -106,6 +106,9 @@ export const TUNING = {
    * it. Follow-ups citing gold rose on check-3 0.893 -> 0.964 and check-5 0.875 -> 0.917 at 0.3, the same at 0.4
    * and 0.5, 0.15 halfway; no other figure moved on any set. */
   softCarry: 0.3,
+  /** Clauses of story a question must tell before its first asking clause for that part to be judged alone
+   * (retrieve.ts askingPart). */
+  storyClauses: 2,
   /** Score bonus, as a share of the top score, for the clauses the previous answer cited. */
   previousClauses: 0.25,
 

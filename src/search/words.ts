@@ -35,6 +35,12 @@ const PARTICLE = /^[没不了吗呢吧啊嘛呀么哈]$/;
 /** Characters that ask (几, 啥): they mark the slot a question asks about and are never part of its topic. */
 const ASKING = /^[几啥]$/;
 
+/** Units of time a quantity is asked in (几个小时, 多少个月) and the spans it is asked per (每天几个小时, 一个月多少):
+ * they say what kind of figure is wanted, not what it is of — the slot, never the topic. */
+const SLOT_UNIT = /^(?:小时|钟头|星期|个月|月份|周岁)$/;
+const SLOT_SPAN = /^(?:每|一)(?:天|日|周|星期|个?月|年)$/;
+const ASKS_QUANTITY = /^(?:几(?!乎)|多少)/;
+
 /** A segment that frames the question, telling nothing. */
 const framing = (segment: Segment): Segment => ({ ...segment, info: 0 });
 
@@ -49,6 +55,27 @@ function withoutFragments(segments: Segment[], run: string, runStart: number): S
   for (const m of run.matchAll(FRAGMENT)) starts.add(runStart + m.index);
   if (starts.size === 0) return segments;
   return segments.map((s) => (s.end - s.start === 1 && starts.has(s.start) ? framing(s) : s));
+}
+
+/** The segments with the slot of an asked quantity made framing: the unit after 几 or 多少 (几个小时) and the span
+ * right before it (每天几个, 一个月多少). 哺乳时间每天几个小时 is about 哺乳, whichever clause says 每天2小时. */
+function withoutSlots(segments: Segment[]): Segment[] {
+  let out: Segment[] | undefined;
+  for (let k = 0; k < segments.length; k++) {
+    if (!ASKS_QUANTITY.test(segments[k]!.text)) continue;
+    let next = k + 1;
+    if (segments[next]?.text === '个' && segments[next]!.start === segments[k]!.end) next++;
+    const unit = segments[next];
+    const span = segments[k - 1];
+    const framed = (s: Segment | undefined, at: number, form: RegExp): void => {
+      if (!s || !form.test(s.text)) return;
+      out ??= [...segments];
+      out[at] = framing(s);
+    };
+    if (unit && unit.start === segments[next - 1]!.end) framed(unit, next, SLOT_UNIT);
+    if (span && span.end === segments[k]!.start) framed(span, k - 1, SLOT_SPAN);
+  }
+  return out ?? segments;
 }
 
 /**
@@ -262,13 +289,15 @@ function addMeantPhrase(phrase: string, found: Found): void {
 function addRun(run: string, runStart: number, found: Found): void {
   const { lexicon, mend, mendWord, citizenBridge, inPlan } = found.helpers;
   const { words, mended, keep, weights } = found;
-  const segments = joinLoneCharacters(
-    withoutFragments(
-      lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
-      run,
-      runStart,
+  const segments = withoutSlots(
+    joinLoneCharacters(
+      withoutFragments(
+        lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
+        run,
+        runStart,
+      ),
+      inPlan,
     ),
-    inPlan,
   );
   for (let k = 0; k < segments.length; k++) {
     let segment = segments[k]!;
