@@ -570,6 +570,19 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(state.coverage).toBe('direct');
   });
 
+  it('a rate the plan sets (覆盖率达到50%) is no amount of money: a fee question is not answered by it', async () => {
+    const answer = await ask('城西区托儿所一个月多少钱');
+    expect(answer.coverage).not.toBe('direct');
+    expect(answer.answer).not.toContain('50%');
+    if (answer.coverage === 'partial') expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体金额/);
+  });
+
+  it('more days asked as 多给几天 is more for a case too', async () => {
+    const answer = await ask('剖腹产的产假能多给几天不');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toBe('方案没有对“剖腹产”另作规定，下面是方案的一般规定。');
+  });
+
   it('a count the plan does not give is partial, and no number is stated', async () => {
     const answer = await ask('我们县有几所公办幼儿园');
     expect(answer.coverage).toBe('partial');

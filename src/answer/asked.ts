@@ -61,7 +61,9 @@ export const ASKS: Record<Ask, AskRule> = {
   },
   money: {
     asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)|how much\b[a-z ]{0,40}\b(?:allowances?|subsid(?:y|ies)|bonus(?:es)?|yuan|rmb)\b/i,
-    answeredBy: /\d[\d.]*\s*(?:元|万元)|[\d.]+\s*%|百分之/,
+    // A share answers only as a share of money (报销比例达到75%); a rate of coverage (覆盖率达到50%) is no amount.
+    answeredBy:
+      /\d[\d.]*\s*(?:元|万元)|(?:补贴|补助|报销|支付|津贴|工资|费用?|金)[^，。；率]{0,8}(?:[\d.]+\s*%|百分之)/,
     concerns: /补贴|补助|奖励|扶助|津贴|费|保险|报销|资金|价格|金/,
     zh: (t) => `方案没有写明${of(t)}具体金额，请不要轻信其他来源的数字。`,
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
