@@ -312,6 +312,15 @@ describe('retrieval', () => {
     expect(followUp.hits[0]?.clause).toBe('2.6');
   });
 
+  it('judges a follow-up that stays on its thread’s clause as the thread was, even one naming a word of its own', () => {
+    // 城里 is specific enough that the turn is not thin, yet it only qualifies the thread (双女户的奖励).
+    const followUp = retriever.search('城里的算不', { history: ['双女户还有奖励吗'] });
+    expect(followUp.hits[0]?.clause).toBe('2.21');
+    expect(followUp.relevant).toBe(true);
+    // Off the thread's clauses, its own words decide: a passport after a leave question stays out of scope.
+    expect(retriever.search('那护照咋办', { history: ['产假多少天'] }).relevant).toBe(false);
+  });
+
   it('says whether the plan answers the question at all', () => {
     expect(retriever.search('产假多少天').relevant).toBe(true);
     expect(retriever.search('明天西宁下雪不').relevant).toBe(false);

@@ -136,14 +136,7 @@ export function createRetriever(
     // Judged over the same window whatever k is asked, so the first hit and the verdict do not depend on it.
     const ranked = rank(judged, terms, Math.max(k, TUNING.judgedWindow), options, carried ? thread : undefined);
 
-    let judgement = judgeTop(
-      prepared,
-      judged,
-      ranked,
-      carried ? thread : undefined,
-      query.outside !== undefined,
-      distinction,
-    );
+    let judgement = judgeTop(prepared, judged, ranked, thread, query.outside !== undefined, distinction);
     // A long question that tells the asker's story before it asks (俺是个老汉 七十三了 … 村里说有个啥护理补贴 俺们能领不)
     // is judged on its asking clauses too: the story's words are context the plan never speaks to, and they dilute
     // the share covered. The asking part must find the same top clause, so it narrows the question, never turns it.
@@ -225,9 +218,9 @@ function runnerUp(ranked: readonly Ranked[]): number {
 /**
  * Judges the ranked clauses, reordering them in place: near the top, the clause that speaks to more of what was
  * asked leads (the score counts shared terms, the judgement what each word tells: for 商场车站 母婴室 有要求吗,
- * 母婴安全 outscores 母婴室 on 母婴 alone). A thin follow-up that stays on the clause its thread is on is judged as
- * the thread was: its own words only qualify it (出生一件事都能办啥 → 农村也一样吗) — not when it names a subject
- * outside the plan (a passport after a leave question).
+ * 母婴安全 outscores 母婴室 on 母婴 alone). A follow-up that stays on the clause its thread is on is judged as the
+ * thread was, thin or not: its own words only qualify it (出生一件事都能办啥 → 农村也一样吗, 双女户还有奖励吗 → 城里的算不)
+ * — not when it names a subject outside the plan (a passport after a leave question).
  */
 function judgeTop(
   prepared: Prepared,
