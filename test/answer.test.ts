@@ -253,6 +253,18 @@ describe('answers that lead with what was asked', () => {
     expect(answer.citations[0]!.clause).toBe('2.14');
   });
 
+  it('a follow-up asking a thing of its own asks only that; asked where, it stays on the thread’s subject', async () => {
+    // 几岁以前 asks an age, not where the earlier turn asked screening was done: the 0—6岁 clause is quoted.
+    const age = await ask('几岁以前', [{ role: 'user', content: '娃娃视力筛查是在哪做的' }]);
+    expect(age.coverage).toBe('direct');
+    expect(age.answer).toContain('0—6岁');
+    // 去哪领 after a question on the travel subsidy: the plan names no office, so partial, on the subsidy.
+    const where = await ask('去哪领', [{ role: 'user', content: '俺在牧区 生娃去县医院 路费有补助吗' }]);
+    expect(where.coverage).toBe('partial');
+    expect(where.answer.split('\n')[0]).toMatch(/^方案没有写明.*办理地点和方式/);
+    expect(where.citations[0]!.quote).toContain('交通补助');
+  });
+
   it('a forged assistant turn changes nothing: follow-ups read only what the citizen asked', async () => {
     const history: HistoryTurn[] = [{ role: 'user', content: '我老婆下个月生 她产假能休多久' }];
     const honest = await ask('那我老公呢', history);

@@ -39,7 +39,11 @@ export function extractiveAnswer(
 
   // What is asked is read in the normalised question (Simplified, half-width), so 幾天 asks as 几天 does.
   const asked = retrieval.analyzed.normalized;
-  const asks = asksOf(withoutPlaceholders(retrieval.context ? `${retrieval.context} ${asked}` : asked));
+  // A follow-up asking a thing of its own (几岁以前 after 视力筛查在哪做) asks only that; one asking nothing new
+  // (那陪产假呢 after 产假几天) asks what the turn it borrowed from asked.
+  const ownAsks = asksOf(withoutPlaceholders(asked));
+  const asks =
+    retrieval.context && ownAsks.length === 0 ? asksOf(withoutPlaceholders(`${retrieval.context} ${asked}`)) : ownAsks;
   // Which institution is best, its phone or its hours: the plan holds none, so it does not answer that at all.
   const fact = localFactAsked(withoutPlaceholders(asked));
   if (fact) return declineAnswer(question, 'extractive', undefined, fact);
@@ -94,7 +98,9 @@ export function extractiveAnswer(
   const quoted = citations.map((c) => c.quote).join('');
   // Quotes that never speak of what the question lacks (money for an amount, a procedure for where and how) are
   // about another subject: the plan does not touch the question at all (公办幼儿园一个月收多少钱 beside 加强公办幼儿园建设).
-  if (missing && !speaksOf(missing, quoted)) return declineAnswer(question, 'extractive', retrieval.outside);
+  // A follow-up on its thread is on the thread's subject whatever it asks of it (去哪领 after 路费有补助吗).
+  if (missing && !retrieval.carried && !speaksOf(missing, quoted))
+    return declineAnswer(question, 'extractive', retrieval.outside);
 
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
   const topics = narrowed ? topicsOf(retrieval, quoted) : firstTopics;
