@@ -308,6 +308,11 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect(answer.answer.split('\n')[0], question).toMatch(/只写青海省的规定|Qinghai's rules only/);
       expect(answer.citations[0]!.clause, question).toBe('2.15');
     }
+    // Which place's rule applies, Qinghai's or the other province's, is answered in part the same way.
+    const applies = await ask('我在青海生娃 老公在甘肃上班 他那边陪产假按哪里的算');
+    expect(applies.coverage).toBe('partial');
+    expect(applies.answer.split('\n')[0]).toBe('这份方案只写青海省的规定，没有写涉及外省时按哪里的规定执行。');
+    expect(applies.citations[0]!.clause).toBe('2.15');
     // Comparing people, not provinces, is no such comparison.
     const people = await ask('户口在甘肃 人在西宁 产假和西宁本地人一样吗');
     expect(people.answer).not.toContain('只写青海省的规定');
@@ -332,6 +337,10 @@ describe('questions the plan does not cover, though they share its words', () =>
     const success = await ask('西宁哪家医院做试管成功率高');
     expect(success.coverage).toBe('none');
     expect(success.answer).toContain('不评价、不推荐');
+    // The institution first, then which one is good, as typed with a space between.
+    const spaced = await ask('格尔木有没有月子中心 哪家好');
+    expect(spaced.coverage).toBe('none');
+    expect(spaced.answer).toContain('不评价、不推荐');
   });
 
   it('quotes the sentence of the clause that holds what a thin follow-up asks (free or low-cost care)', async () => {

@@ -76,19 +76,28 @@ export function extractiveAnswer(
   // asker's context (婆婆 of 婆婆帮忙带孙子 政府有啥支持没, 县城 of 县城医院能生孩子吗), not what the plan lacks.
   const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
   // Qinghai's rule beside another province's (北京育儿假几天 跟青海比哪个多): the plan gives only the one, so the
-  // comparison is answered in part, Qinghai's side quoted.
-  const compared = retrieval.analyzed.besideElsewhere === true && COMPARES.test(asked) && QINGHAI.test(asked);
+  // comparison is answered in part, Qinghai's side quoted; so is a question of which place's rule applies
+  // (老公在甘肃上班 他那边陪产假按哪里的算).
+  const beside = retrieval.analyzed.besideElsewhere === true && QINGHAI.test(asked);
+  const compared = beside && COMPARES.test(asked);
+  const applies = beside && !compared && WHICH_APPLIES.test(asked);
   // More for a case (剖腹产产假是不是多几天, 三胎的产假是不是比头胎长): where the quotes never name the case, the plan
   // sets the one rule for everyone, so the answer says it does not single the case out before quoting the rule.
   const forCase =
-    !english && !unmentioned && !compared && (asks.includes('days') || asked.includes('假')) && MORE_FOR.test(asked);
+    !english &&
+    !unmentioned &&
+    !compared &&
+    !applies &&
+    (asks.includes('days') || asked.includes('假')) &&
+    MORE_FOR.test(asked);
   const quotedText = forCase ? coverageText(firstQuotes.join('')) : undefined;
   const unsingled = quotedText
     ? retrieval.analyzed.words.find(
         (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
       )?.text
     : undefined;
-  const partial = missing !== undefined || figure !== undefined || lacks || compared || unsingled !== undefined;
+  const partial =
+    missing !== undefined || figure !== undefined || lacks || compared || applies || unsingled !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -108,6 +117,7 @@ export function extractiveAnswer(
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
   else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
+  else if (applies) headline.push(english ? WHICH_PLACE.en : WHICH_PLACE.zh);
   else if (unsingled) {
     headline.push(`方案没有对“${unsingled}”另作规定，下面是方案的一般规定。`);
     // The rule's days still lead when the quotes they were read from are the ones shown.
@@ -189,12 +199,21 @@ const ONLY_QINGHAI = {
   en: "The plan sets out Qinghai's rules only, not those of other provinces, so it cannot make the comparison.",
 };
 
+/** The lead of an answer asking whether Qinghai's rule or another place's applies. */
+const WHICH_PLACE = {
+  zh: '这份方案只写青海省的规定，没有写涉及外省时按哪里的规定执行。',
+  en: "The plan sets out Qinghai's rules only; it does not say which place's rules apply when another province is involved.",
+};
+
 /** Qinghai named as one side of a comparison (户口在甘肃 产假和西宁本地人一样吗 compares people, not provinces). */
 const QINGHAI = /青海|qinghai|本省|咱们?这边|我们这边/;
 
 /** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
 const COMPARES =
   /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
+
+/** Which of the two places' rules applies (他那边陪产假按哪里的算). */
+const WHICH_APPLIES = /按哪|以哪|哪里的|哪边的|哪个省的|which (?:rules?|province)/i;
 
 /** Asks whether a case gets longer leave than the rule (多几天, 能多休, 更长). A word the quotes hold is no case:
  * 比国家规定多几天 names 国家规定, which the quoted rule states. */
