@@ -501,6 +501,14 @@ describe('questions the plan does not cover, though they share its words', () =>
       expect(answer.coverage, question).toBe('partial');
       expect(answer.answer.split('\n')[0], question).toMatch(/^方案没有写明.*具体办理地点和方式/);
     }
+    // How to get it done asks the same (怎么领, 咋报销); the headline names the thing as the plan writes it.
+    const certificate = await ask('出生医学证明怎么领');
+    expect(certificate.coverage).toBe('partial');
+    expect(certificate.answer.split('\n')[0]).toBe(
+      '方案没有写明出生医学证明的具体办理地点和方式，请向当地政务服务大厅或卫生健康部门询问。',
+    );
+    // A benefit the plan never speaks of as something applied for is declined, not quoted beside another subject.
+    expectDeclined(await ask('老人走了 丧葬补助 咋领'));
   });
 
   it('a procedure noun in a yes-or-no question is its subject, not a request for the procedure (报名会不会被卡)', async () => {

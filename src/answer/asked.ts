@@ -124,7 +124,7 @@ export const ASKS: Record<Ask, AskRule> = {
       `The plan does not list the documents or steps${forTopic(t)}; ask your local government service centre or health commission.`,
   },
   where: {
-    asks: /(?<![进出回过])去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|怎么办理|咋办理|如何办理|怎么申请|咋申请|如何申请|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|跑几趟|网上(?:办|申请|预约|挂号|登记|查)|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
+    asks: /(?<![进出回过])去哪|上哪|在哪|哪里办|哪儿办|哪里弄|哪儿弄|(?:怎么|怎样|咋|如何)(?:去|才能|能)?(?:办理|申请|申领|领取?|报销?|备案|迁|上户口|落户)|[证照卡](?:要|该|得)?(?:咋|怎么|如何)办|哪个窗口|跑几趟|网上(?:办|申请|预约|挂号|登记|查)|where (?:do|can|to)|how (?:do|can) i (?:apply|get|register)|phone|website|online/i,
     subjects: /流程|程序|窗口|热线|挂号|预约|划片|对口|报名|网站|公众号|小程序|\bapp\b/i,
     answeredBy: /窗口|服务中心|大厅|网上办|线上办|一网通办|掌上办/,
     concerns: PROCEDURE,

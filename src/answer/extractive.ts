@@ -222,11 +222,39 @@ const MORE_FOR = /多(?:休|放|请|给|批)?几天|能多(?:休|放|请|给|批
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
 
-/** The plan words the question is about that the quotes hold, most telling first: what a headline names. */
+/** The plan words the question is about that the quotes hold, most telling first: what a headline names. A
+ * phrase of three or more characters typed as the quotes write it leads (出生医学证明, not its most telling word
+ * 医学). */
 function topicsOf(retrieval: Retrieval, quoted: string): string[] {
   const words = [...retrieval.analyzed.words].sort((a, b) => b.info - a.info);
   const topics = words.flatMap((w) => w.terms ?? [w.text]).filter((t) => t.length > 1 && quoted.includes(t));
-  return [...new Set(topics)];
+  const phrase = longestShared(retrieval.analyzed, quoted);
+  return [...new Set(phrase.length >= 3 ? [phrase, ...topics] : topics)];
+}
+
+/** The longest run of the question's own words, whole words of two or more characters at its ends, that the quotes
+ * hold word for word. */
+function longestShared({ content, words }: Retrieval['analyzed'], quoted: string): string {
+  const starts: number[] = [];
+  const ends = new Set<number>();
+  let from = 0;
+  for (const { text } of words) {
+    const at = content.indexOf(text, from);
+    if (at < 0) continue; // a word as meant (a mended slip) is not in the text as typed
+    from = at + text.length;
+    if (text.length < 2) continue; // a lone character may be half of a word the lexicon split (登 of 登计)
+    starts.push(at);
+    ends.add(from);
+  }
+  let best = '';
+  for (const start of starts) {
+    for (let end = start + 1; end <= content.length && content[end - 1] !== ' '; end++) {
+      const run = content.slice(start, end);
+      if (!quoted.includes(run)) break;
+      if (ends.has(end) && run.length > best.length) best = run;
+    }
+  }
+  return best;
 }
 
 /** The English phrase of the glossary the question used, most telling first ("paternity leave"). */
