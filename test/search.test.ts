@@ -207,6 +207,12 @@ describe('retrieval', () => {
     expect(result.hits.map((h) => h.score)).toEqual([...result.hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
+  it('counts a vocabulary word’s long plan phrase as a run little longer than the word typed', () => {
+    // 失独老人 stands for 计划生育特殊家庭老年人, which only 2.22 writes out; the help with moving into a care home
+    // (代办入住养老机构) is 2.23's, and the plan's longer wording must not outweigh it.
+    expect(top('失独老人想住养老院 有人帮着办手续不')).toBe('2.23');
+  });
+
   it('weighs a cited document’s name apart from what a measure does', () => {
     // 2.1 repeals 《青海省社会抚养费征收管理办法》; 2.2 abolishes the fee itself.
     expect(top('生三胎还要交社会抚养费吗')).toBe('2.2');

@@ -124,7 +124,15 @@ export function compileVocabulary(
       // Its plan terms of three or more characters are phrases an exact run of a measure may match.
       const phrases = terms
         .filter((t) => t.length >= 3)
-        .map((text) => ({ text, weights: new Array<number>(text.length).fill(weight) }));
+        .map((text) => ({
+          text,
+          weights: new Array<number>(text.length).fill(weight),
+          // Counted as a run at most two trigrams longer than the word typed (失独老人 -> 计划生育特殊家庭老年人
+          // counts 6 trigrams of 9): over the 33 readable sets recall@1 0.928 -> 0.929 (up on 9, down on none),
+          // gold cited and key facts up, in-scope answered one question lower. The word's own length did a little
+          // more for recall@1 but lost the dominance of 面试 (-> 就业性别歧视) in a long chatty question.
+          maxRun: word.length + 2,
+        }));
       entry = { terms, tokens, boost: weight, info, phrases };
       bridgeTerms.set(word, entry);
     }

@@ -147,14 +147,14 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
   if (query.phrases.length === 0) return;
   const runs = prepared.runs();
   const { streak, sum, lastAt } = buffers;
-  for (const { text, weights } of query.phrases) {
+  for (const { text, weights, maxRun = Infinity } of query.phrases) {
     lastAt.fill(-2);
     const open: number[] = [];
     for (let at = 0; at + 3 <= text.length; at++) {
       const weight = (weights[at]! + weights[at + 1]! + weights[at + 2]!) / 3;
       for (const m of runs.get(runKey(text, at)) ?? NONE) {
         if (lastAt[m] !== at - 1) {
-          if (streak[m]! > 0) closeRun(m, scores, buffers);
+          if (streak[m]! > 0) closeRun(m, scores, buffers, maxRun);
           open.push(m);
         }
         streak[m]! += 1;
@@ -162,15 +162,17 @@ function addRunBonus(prepared: Prepared, query: AnalyzedQuery, scores: Float64Ar
         lastAt[m] = at;
       }
     }
-    for (const m of open) if (streak[m]! > 0) closeRun(m, scores, buffers);
+    for (const m of open) if (streak[m]! > 0) closeRun(m, scores, buffers, maxRun);
   }
 }
 
 const NONE: readonly never[] = [];
 
-/** Ends measure m's current run: its bonus is mean weight × trigrams², as sum = mean × trigrams. */
-function closeRun(m: number, scores: Float64Array, { streak, sum }: Buffers): void {
-  scores[m]! += TUNING.runBonus * sum[m]! * streak[m]!;
+/** Ends measure m's current run: its bonus is mean weight × trigrams², as sum = mean × trigrams; at most maxRun
+ * trigrams count. */
+function closeRun(m: number, scores: Float64Array, { streak, sum }: Buffers, maxRun: number): void {
+  const counted = Math.min(streak[m]!, maxRun);
+  scores[m]! += TUNING.runBonus * (sum[m]! / streak[m]!) * counted * counted;
   streak[m] = 0;
   sum[m] = 0;
 }

@@ -58,7 +58,8 @@ export const TUNING = {
   loneCharacter: 0.5,
   /** Bonus for an exact run of three or more characters shared with a measure, times the run's mean weight and
    * the square of its length in trigrams: a phrase only one measure has (出生一件事, 三个全覆盖) tells more than
-   * common bigrams shared with many. */
+   * common bigrams shared with many. A vocabulary word's plan phrase counts at most two trigrams more than the word
+   * has characters (query.ts bridgeOf). */
   runBonus: 0.35,
 
   /** A clause scoring at least this share of the top one leads instead when it covers this much more of the

@@ -12,6 +12,9 @@ export interface Phrase {
   text: string;
   /** Per character. */
   weights: number[];
+  /** Most trigrams a run of it counts (rank.ts): a plan term standing for a shorter citizen word (失独老人 ->
+   * 计划生育特殊家庭老年人) is evidence of that word, not of the plan's longer wording. Unbounded when absent. */
+  maxRun?: number;
 }
 
 export interface QueryWord {
