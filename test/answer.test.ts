@@ -127,6 +127,9 @@ describe('answers from the plan', () => {
     expect(note).toBeDefined();
     expect(answer.answer).toContain(`责任分工：${note!.quote}`);
     expect(answer.citations.map((c) => c.clause)).toContain('2.14');
+    // Who pays a subsidy out asks who is responsible, as a thin follow-up too.
+    const payer = await ask('谁发', [{ role: 'user', content: '开托育机构有运营补贴吗' }]);
+    expect(payer.answer).toContain('责任分工：各市州政府负责');
   });
 
   it('an English question gets an English lead line and cites 2.15', async () => {

@@ -155,7 +155,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not give a figure${forTopic(t)}.`,
   },
   department: {
-    asks: /牵头|部门|哪[个些家]单位|责任单位|谁(?:来|在|去)?(?:负总?责|管|定|做|搞|抓|建|监管|主管|制定|出台|组织|推动|落实|处罚)|归谁|哪家管|哪个局|department|responsible|in charge|who (?:runs|handles|regulates|oversees|supervises|decides|sets|makes|enforces|leads)|which (?:office|agency|bureau|authority|body)/i,
+    asks: /牵头|部门|哪[个些家]单位|责任单位|谁(?:来|在|去)?(?:负总?责|管|定|做|搞|抓|建|监管|主管|制定|出台|组织|推动|落实|处罚|发|出钱|掏钱|买单)|归谁|哪家管|哪个局|department|responsible|in charge|who (?:runs|handles|regulates|oversees|supervises|decides|sets|makes|enforces|leads|pays)|which (?:office|agency|bureau|authority|body)/i,
     answeredBy: /牵头|负责/,
     zh: () => '',
     en: () => '',
