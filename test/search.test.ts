@@ -261,6 +261,16 @@ describe('retrieval', () => {
     expect(words('托育人员要培训几个学时')).toContain('学时');
   });
 
+  it('reads a figure in Chinese numerals and the measure word after it as the asker’s case, not a word the plan lacks', () => {
+    const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
+    // 百 alone is rare in general Chinese; in 两百多 it is a figure, as 200 would be.
+    expect(words('补课班一节课两百多 政府管不管')).not.toContain('百');
+    expect(retriever.search('补课班一节课两百多 政府管不管').relevant).toBe(true);
+    expect(words('离得八百多公里')).not.toContain('八百');
+    // 每一千人 is the plan's 每千人口: thousands stay.
+    expect(words('每一千人要有几个托位')).toContain('千');
+  });
+
   it('judges a long story by its asking clauses when they find the same clause', () => {
     const story = '俺是个老汉 七十三了 就一个儿子 前年没了 老伴身子也不行 下不了炕 村里说有个啥护理补贴 俺们能领不';
     const result = retriever.search(story);

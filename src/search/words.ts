@@ -44,6 +44,10 @@ const SLOT_UNIT = /^(?:小时|钟头|星期|个月|月份|周岁)$/;
 const SLOT_SPAN = /^(?:每|一)(?:天|日|周|星期|个?月|年)$/;
 const ASKS_QUANTITY = /^(?:几(?!乎)|多少)/;
 
+/** A figure written in Chinese numerals (两百, 八百, 七十三): the plan writes its figures in digits. Thousands and
+ * ten-thousands are left as words: 每一千人 is the plan's 每千人口, and 十万块 a sum the question claims. */
+const NUMERAL = /^[零〇一二两三四五六七八九十百]+$/u;
+
 /** A segment that frames the question, telling nothing. */
 const framing = (segment: Segment): Segment => ({ ...segment, info: 0 });
 
@@ -77,6 +81,30 @@ function withoutSlots(segments: Segment[]): Segment[] {
     };
     if (unit && unit.start === segments[next - 1]!.end) framed(unit, next, SLOT_UNIT);
     if (span && span.end === segments[k]!.start) framed(span, k - 1, SLOT_SPAN);
+  }
+  return out ?? segments;
+}
+
+/** The segments with figures in Chinese numerals made framing, with the measure word after one (一节课 is 一 | 节 |
+ * 课): a citizen's 两百多 or 八百多公里 tells of the case, as a figure in digits qualifies, and it is no word the plan
+ * lacks (百 alone is rare). */
+function withoutNumerals(segments: Segment[]): Segment[] {
+  let out: Segment[] | undefined;
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    const previous = segments[k - 1];
+    const numeral = NUMERAL.test(segment.text);
+    const measure =
+      !numeral &&
+      previous !== undefined &&
+      NUMERAL.test(previous.text) &&
+      previous.end === segment.start &&
+      segment.cls === 'm' &&
+      segment.end - segment.start === 1 &&
+      !/[千万亿]/.test(segment.text);
+    if (!numeral && !measure) continue;
+    out ??= [...segments];
+    out[k] = framing(segment);
   }
   return out ?? segments;
 }
@@ -295,7 +323,7 @@ function addRun(run: string, runStart: number, found: Found): void {
   const segments = withoutSlots(
     joinLoneCharacters(
       withoutFragments(
-        lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan)),
+        withoutNumerals(lexicon.segment(run, runStart).map((s) => planPhrase(s, inPlan))),
         run,
         runStart,
       ),
