@@ -613,6 +613,10 @@ describe('questions the plan does not cover, though they share its words', () =>
     const answer = await ask('剖腹产的产假能多给几天不');
     expect(answer.coverage).toBe('partial');
     expect(answer.answer.split('\n')[0]).toBe('方案没有对“剖腹产”另作规定，下面是方案的一般规定。');
+    // A case the lexicon has no word for is not named by a guess at one (生|双胞胎).
+    const twins = await ask('生双胞胎产假能多给几天不');
+    expect(twins.coverage).toBe('partial');
+    expect(twins.answer.split('\n')[0]).toBe('方案没有对这种情况另作规定，下面是方案的一般规定。');
   });
 
   it('a count the plan does not give is partial, and no number is stated', async () => {

@@ -91,11 +91,14 @@ export function extractiveAnswer(
     (asks.includes('days') || asked.includes('假')) &&
     MORE_FOR.test(asked);
   const quotedText = forCase ? coverageText(firstQuotes.join('')) : undefined;
-  const unsingled = quotedText
+  // A case the lexicon has no word for (生|双胞胎 read as one unknown word) is named only as 这种情况: the joined
+  // characters are a guess at a word, never shown.
+  const uncovered = quotedText
     ? retrieval.analyzed.words.find(
-        (w) => !w.joined && w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
-      )?.text
+        (w) => w.text.length > 1 && w.info >= TUNING.fullInfo && wordCoverage(w, quotedText) === 0,
+      )
     : undefined;
+  const unsingled = uncovered && (uncovered.joined ? '这种情况' : `“${uncovered.text}”`);
   const partial =
     missing !== undefined || figure !== undefined || lacks || compared || applies || unsingled !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
@@ -119,7 +122,7 @@ export function extractiveAnswer(
   else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
   else if (applies) headline.push(english ? WHICH_PLACE.en : WHICH_PLACE.zh);
   else if (unsingled) {
-    headline.push(`方案没有对“${unsingled}”另作规定，下面是方案的一般规定。`);
+    headline.push(`方案没有对${unsingled}另作规定，下面是方案的一般规定。`);
     // The rule's days still lead when the quotes they were read from are the ones shown.
     if (days && !narrowed) headline.push(`${days.zh}[${days.quote + 1}]`);
   } else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
