@@ -9,6 +9,7 @@ import { getRetriever, prompts } from '../src/data';
 import { app } from '../src/http/app';
 import type { Answer, HistoryTurn } from '../src/schema/answer';
 import { settingsFrom } from '../src/schema/settings';
+import { toSimplified } from '../src/corpus/script';
 
 async function ask(question: string, history: HistoryTurn[] = []): Promise<Answer> {
   const res = await app.request('/api/ask', {
@@ -302,6 +303,20 @@ describe('questions the plan does not cover, though they share its words', () =>
     const abroad = await ask('在香港生的娃回西宁咋上户口');
     expect(abroad.coverage).toBe('none');
     expect(abroad.answer).toContain('港澳台');
+    // Someone from Hong Kong or Taiwan asking the mainland's or Qinghai's own rules is answered in part: the plan
+    // singles out no one from there, and its rule for everyone is quoted.
+    for (const question of ['香港親戚問 內地生第三胎還要罰錢嗎', '我是台灣人 嫁到西寧 青海的產假總共幾天']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      // In the asker's script (Traditional here), read back as Simplified.
+      expect(toSimplified(answer.answer.split('\n')[0]!), question).toBe(
+        '方案没有对港澳台居民或外籍人员另作规定，下面是方案的一般规定。',
+      );
+    }
+    // The days of the rule for everyone still lead.
+    expect((await ask('我是台灣人 嫁到西寧 青海的產假總共幾天')).answer.split('\n')[1]).toContain('188天');
+    // A birth there stays outside, Qinghai named or not.
+    expect((await ask('在台灣出生的孩子來青海可以辦醫保嗎')).coverage).toBe('none');
   });
 
   it('compares Qinghai with another province only in part: Qinghai’s rule quoted, the other never guessed', async () => {

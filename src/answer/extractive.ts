@@ -81,6 +81,9 @@ export function extractiveAnswer(
   const beside = retrieval.analyzed.besideElsewhere === true && QINGHAI.test(asked);
   const compared = beside && COMPARES.test(asked);
   const applies = beside && !compared && WHICH_APPLIES.test(asked);
+  // Someone from Hong Kong, Macao, Taiwan or abroad asking Qinghai's rules (我阿姨喺香港 想知青海生仔可唔可以用醫保報):
+  // the plan sets them for everyone and says nothing of such a case, so the answer says so before the rule.
+  const fromAbroad = retrieval.analyzed.besideAbroad === true && !compared && !applies;
   // More for a case (剖腹产产假是不是多几天, 三胎的产假是不是比头胎长): where the quotes never name the case, the plan
   // sets the one rule for everyone, so the answer says it does not single the case out before quoting the rule.
   const forCase =
@@ -100,7 +103,13 @@ export function extractiveAnswer(
     : undefined;
   const unsingled = uncovered && (uncovered.joined ? '这种情况' : `“${uncovered.text}”`);
   const partial =
-    missing !== undefined || figure !== undefined || lacks || compared || applies || unsingled !== undefined;
+    missing !== undefined ||
+    figure !== undefined ||
+    lacks ||
+    compared ||
+    applies ||
+    fromAbroad ||
+    unsingled !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -121,7 +130,10 @@ export function extractiveAnswer(
   else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
   else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
   else if (applies) headline.push(english ? WHICH_PLACE.en : WHICH_PLACE.zh);
-  else if (unsingled) {
+  else if (fromAbroad) {
+    headline.push(english ? NO_RULE_FROM_ABROAD.en : NO_RULE_FROM_ABROAD.zh);
+    if (days && !narrowed) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
+  } else if (unsingled) {
     headline.push(`方案没有对${unsingled}另作规定，下面是方案的一般规定。`);
     // The rule's days still lead when the quotes they were read from are the ones shown.
     if (days && !narrowed) headline.push(`${days.zh}[${days.quote + 1}]`);
@@ -208,12 +220,18 @@ const WHICH_PLACE = {
   en: "The plan sets out Qinghai's rules only; it does not say which place's rules apply when another province is involved.",
 };
 
+/** The lead of an answer to someone from Hong Kong, Macao, Taiwan or abroad asking Qinghai's rules. */
+const NO_RULE_FROM_ABROAD = {
+  zh: '方案没有对港澳台居民或外籍人员另作规定，下面是方案的一般规定。',
+  en: 'The plan sets no separate rule for people from Hong Kong, Macao, Taiwan or abroad; below is its general rule.',
+};
+
 /** Qinghai named as one side of a comparison (户口在甘肃 产假和西宁本地人一样吗 compares people, not provinces). */
-const QINGHAI = /青海|qinghai|本省|咱们?这边|我们这边/;
+const QINGHAI = /青海|qinghai|本省|咱们?这边|我们这边|内地|大陆|mainland/;
 
 /** A comparison: 比, 哪个多, 一样吗, 区别 (not 比如, 比例). */
 const COMPARES =
-  /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|\bthan\b|compare|same as|differ/i;
+  /比(?!如|例|重|较好)|哪个(?:更|多|长|高|好|大|少|短)|一样|相同|不同|区别|差别|差(?:很多|多少|距)|\bthan\b|compare|same as|differ/i;
 
 /** Which of the two places' rules applies (他那边陪产假按哪里的算). */
 const WHICH_APPLIES = /按哪|以哪|哪里的|哪边的|哪个省的|which (?:rules?|province)/i;

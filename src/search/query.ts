@@ -44,6 +44,9 @@ export interface AnalyzedQuery {
   /** Another province or country named beside a place in Qinghai (北京育儿假几天 跟青海比): the question is
    * Qinghai's, but what it says of the other place the plan cannot answer. */
   besideElsewhere?: true;
+  /** That other place is Hong Kong, Macao, Taiwan or a country (我是台灣人 嫁到西寧): the plan's rules are for
+   * everyone in Qinghai and single out no one from there. */
+  besideAbroad?: true;
 }
 
 /** Placeholders left by redaction ([身份证号]), with the words that introduce them, say nothing about the topic. */
@@ -55,6 +58,12 @@ export const withoutPlaceholders = (text: string): string =>
 
 /** The referral subject for the rules of other provinces and countries (corpus/referrals.json). */
 export const ELSEWHERE = 'elsewhere';
+/** The referral subject for Hong Kong, Macao, Taiwan and other countries. */
+const ABROAD = 'abroad';
+/** Qinghai or the mainland named as such: 香港親戚問 內地生第三胎還要罰錢嗎 asks the mainland's rules, not Hong Kong's. */
+const MAINLAND = /青海|内地|大陆|本省|我省|qinghai|mainland/;
+/** A birth there (在香港出生的孩子, 在台湾生的): what follows it (户口, 医保) is a procedure the plan does not cover. */
+const BORN_ABROAD = /在(?:香港|澳门|台湾|国外|外国)[^，。？?！!\s]{0,2}(?:出生|生)|born (?:in|abroad)/;
 
 /**
  * Prepares a vocabulary once (sorted keys), so each query only scans. `lexicon` segments and weighs the citizen's
@@ -88,14 +97,20 @@ export function compileVocabulary(
   const outsideWords = matcher(subjectOf.keys());
   const planUses = new Map<string, boolean>();
   /** The subject of the first outside word in the text that the plan itself never uses. Another province is no
-   * subject of its own when the question names a place in Qinghai too: 户口在甘肃人在西宁 asks Qinghai's rules. */
-  const outsideSubject = (text: string, local: boolean, citizen: readonly string[]): string | undefined => {
+   * subject of its own when the question names a place in Qinghai too: 户口在甘肃人在西宁 asks Qinghai's rules; nor
+   * is Hong Kong or Taiwan when it names Qinghai or the mainland (我是台灣人 嫁到西寧 … 青海到底規定幾天). */
+  const outsideSubject = (
+    text: string,
+    local: boolean,
+    citizen: readonly string[],
+    mainland = false,
+  ): string | undefined => {
     for (const { word } of outsideWords(text)) {
       // Part of a longer citizen word the question uses (出血 of 大出血, which the plan covers) names no subject.
       if (citizen.some((c) => c.length > word.length && c.includes(word))) continue;
       if (!planUses.has(word)) planUses.set(word, isPlanWord(word));
       const subject = subjectOf.get(word);
-      if (!planUses.get(word) && !(local && subject === ELSEWHERE)) return subject;
+      if (!planUses.get(word) && !(local && subject === ELSEWHERE) && !(mainland && subject === ABROAD)) return subject;
     }
     return undefined;
   };
@@ -186,8 +201,10 @@ export function compileVocabulary(
       for (const term of bridge.tokens) raise(terms, term, bridge.boost);
       phrases.push(...bridge.phrases);
     }
-    const outside = outsideSubject(normalized, local.length > 0, found);
-    const beside = !outside && local.length > 0 && outsideSubject(normalized, false, found) === ELSEWHERE;
+    const mainland = MAINLAND.test(normalized) && !BORN_ABROAD.test(normalized);
+    const outside = outsideSubject(normalized, local.length > 0, found, mainland);
+    const other = outside ? undefined : outsideSubject(normalized, false, found);
+    const beside = (local.length > 0 && other === ELSEWHERE) || (mainland && other === ABROAD);
     return {
       normalized,
       content,
@@ -197,6 +214,7 @@ export function compileVocabulary(
       phrases,
       ...(outside ? { outside } : {}),
       ...(beside ? { besideElsewhere: true as const } : {}),
+      ...(beside && other === ABROAD ? { besideAbroad: true as const } : {}),
     };
   };
 }
