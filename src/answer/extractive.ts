@@ -127,11 +127,11 @@ export function extractiveAnswer(
   const topics = narrowed ? topicsOf(retrieval, quoted) : firstTopics;
   const headline: string[] = [];
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
-  else if (figure) headline.push(english ? UNSTATED_FIGURE.en : UNSTATED_FIGURE.zh);
-  else if (compared) headline.push(english ? ONLY_QINGHAI.en : ONLY_QINGHAI.zh);
-  else if (applies) headline.push(english ? WHICH_PLACE.en : WHICH_PLACE.zh);
+  else if (figure) headline.push(LEADS.figure[english ? 'en' : 'zh']);
+  else if (compared) headline.push(LEADS.compared[english ? 'en' : 'zh']);
+  else if (applies) headline.push(LEADS.applies[english ? 'en' : 'zh']);
   else if (fromAbroad) {
-    headline.push(english ? NO_RULE_FROM_ABROAD.en : NO_RULE_FROM_ABROAD.zh);
+    headline.push(LEADS.abroad[english ? 'en' : 'zh']);
     if (days && !narrowed) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
   } else if (unsingled) {
     headline.push(`方案没有对${unsingled}另作规定，下面是方案的一般规定。`);
@@ -202,29 +202,29 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   return { body, citations, cite };
 }
 
-/** The lead of an answer whose question states a figure the quotes do not hold. */
-const UNSTATED_FIGURE = {
-  zh: '方案里没有你提到的这个数字，请以下面的原文为准。',
-  en: 'The plan does not contain the figure you mention; rely on the text quoted below.',
-};
-
-/** The lead of an answer comparing Qinghai's rule with another place's. */
-const ONLY_QINGHAI = {
-  zh: '这份方案只写青海省的规定，没有其他省份或地区的，没法替你比较。',
-  en: "The plan sets out Qinghai's rules only, not those of other provinces, so it cannot make the comparison.",
-};
-
-/** The lead of an answer asking whether Qinghai's rule or another place's applies. */
-const WHICH_PLACE = {
-  zh: '这份方案只写青海省的规定，没有写涉及外省时按哪里的规定执行。',
-  en: "The plan sets out Qinghai's rules only; it does not say which place's rules apply when another province is involved.",
-};
-
-/** The lead of an answer to someone from Hong Kong, Macao, Taiwan or abroad asking Qinghai's rules. */
-const NO_RULE_FROM_ABROAD = {
-  zh: '方案没有对港澳台居民或外籍人员另作规定，下面是方案的一般规定。',
-  en: 'The plan sets no separate rule for people from Hong Kong, Macao, Taiwan or abroad; below is its general rule.',
-};
+/** The first line of a partial answer whose quotes are the plan's rule but not an answer to the case asked. */
+const LEADS = {
+  /** The question states a figure the quotes do not hold. */
+  figure: {
+    zh: '方案里没有你提到的这个数字，请以下面的原文为准。',
+    en: 'The plan does not contain the figure you mention; rely on the text quoted below.',
+  },
+  /** Qinghai's rule compared with another place's. */
+  compared: {
+    zh: '这份方案只写青海省的规定，没有其他省份或地区的，没法替你比较。',
+    en: "The plan sets out Qinghai's rules only, not those of other provinces, so it cannot make the comparison.",
+  },
+  /** Whether Qinghai's rule or another place's applies. */
+  applies: {
+    zh: '这份方案只写青海省的规定，没有写涉及外省时按哪里的规定执行。',
+    en: "The plan sets out Qinghai's rules only; it does not say which place's rules apply when another province is involved.",
+  },
+  /** Someone from Hong Kong, Macao, Taiwan or abroad asking Qinghai's rules. */
+  abroad: {
+    zh: '方案没有对港澳台居民或外籍人员另作规定，下面是方案的一般规定。',
+    en: 'The plan sets no separate rule for people from Hong Kong, Macao, Taiwan or abroad; below is its general rule.',
+  },
+} satisfies Record<string, { zh: string; en: string }>;
 
 /** Qinghai named as one side of a comparison (户口在甘肃 产假和西宁本地人一样吗 compares people, not provinces). */
 const QINGHAI = /青海|qinghai|本省|咱们?这边|我们这边|内地|大陆|mainland/;
