@@ -4,6 +4,7 @@
 // "partial"). Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind;
 // each rule pairs such a form with the shape of text that would answer it, so no rule names a topic, except that a
 // contribution is asked of the scheme paid into (医保, 社保, 保险), which the rule must name.
+import { clausesOf, OPEN_FORM, YES_NO } from '../search/asking';
 
 export type Ask =
   | 'contribution'
@@ -221,15 +222,6 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
 export function localFactAsked(question: string): LocalFact | undefined {
   return (Object.keys(LOCAL_FACTS) as LocalFact[]).find((fact) => LOCAL_FACTS[fact].asks.test(question));
 }
-
-/** A yes-or-no clause: A-not-A (会不会, 看不看, 有没有), a closing 吗, 不, 没 or 没有. */
-const YES_NO = /(\p{Script=Han})[不没]\1|[吗嘛][？?！!\s]*$|(?:[不没]|没有)[？?！!\s]*$/u;
-
-/** A word that asks openly (什么, 啥, 怎么, 咋, 如何, 哪, 多少, 几). */
-const OPEN_FORM = /什么|啥|怎|咋|如何|哪|多少|几/;
-
-/** The clauses of a question, split at punctuation and spaces. */
-const clausesOf = (question: string): string[] => question.split(/[，,。；;？?！!\s]+/).filter(Boolean);
 
 /** The kinds of thing a question asks for, in precedence order. A money question is not also a count. */
 export function asksOf(question: string): Ask[] {

@@ -2,6 +2,7 @@
 import { TOPICS } from '../corpus/topics';
 import type { Clause, CorpusDoc } from '../corpus/types';
 import { sentencesOf } from '../corpus/sentences';
+import { asksIn, clausesOf } from './asking';
 import { carriedPhrases, conversationThread, isThin, type Thread } from './followup';
 import type { Lexicon } from './lexicon';
 import type { LoadedIndex } from './packed';
@@ -195,16 +196,12 @@ export function createRetriever(
   };
 }
 
-/** A clause of a question that asks: an open form (啥, 怎么, 哪, 几) or a yes-or-no one (能领不, 有没有, 吗). */
-const ASKING_CLAUSE =
-  /(\p{Script=Han})[不没]\1|[吗嘛呢][?？!！]*$|[不没][?？!！]*$|没有[?？!！]*$|什么|啥|怎|咋|如何|哪|多少|几|\?|？/u;
-
 /** The asking clauses of a question that tells something first: the clauses from the first that asks to the end,
  * when at least TUNING.storyClauses clauses come before it; else empty. Chinese only. */
 function askingPart(question: string): string {
   if (/[a-z]/.test(question)) return ''; // English words are spaced, not clauses
-  const clauses = question.split(/[，,。；;！!\s]+/).filter(Boolean);
-  const first = clauses.findIndex((clause) => ASKING_CLAUSE.test(clause));
+  const clauses = clausesOf(question);
+  const first = clauses.findIndex(asksIn);
   return first >= TUNING.storyClauses ? clauses.slice(first).join(' ') : '';
 }
 
