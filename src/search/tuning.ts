@@ -58,9 +58,13 @@ export const TUNING = {
   loneCharacter: 0.5,
   /** Bonus for an exact run of three or more characters shared with a measure, times the run's mean weight and
    * the square of its length in trigrams: a phrase only one measure has (出生一件事, 三个全覆盖) tells more than
-   * common bigrams shared with many. A vocabulary word's plan phrase counts at most two trigrams more than the word
-   * has characters (query.ts bridgeOf). */
+   * common bigrams shared with many. */
   runBonus: 0.35,
+  /** Trigrams beyond the citizen word's length that a run of its plan phrase may count (query.ts bridgeOf): 失独老人
+   * -> 计划生育特殊家庭老年人 counts 6 of 9. Over the 33 readable sets recall@1 0.928 -> 0.929 (up on 9, down on none),
+   * gold cited and key facts up, in-scope answered one question lower; 0 did a little more for recall@1 but lost the
+   * dominance of 面试 (-> 就业性别歧视) in a long chatty question, -2 cut answered, uncapped was the old rule. */
+  bridgeRunSlack: 2,
 
   /** A clause scoring at least this share of the top one leads instead when it covers this much more of the
    * question's information (relevance's share): BM25 counts shared terms, coverage what each word tells. Chosen
