@@ -102,14 +102,12 @@ export function extractiveAnswer(
       )
     : undefined;
   const unsingled = uncovered && (uncovered.joined ? '这种情况' : `“${uncovered.text}”`);
+  // Either way the plan singles out no case of the asker's: a lead says so before its rule for everyone.
+  const noSeparateRule = fromAbroad
+    ? LEADS.abroad[english ? 'en' : 'zh']
+    : unsingled && `方案没有对${unsingled}另作规定，下面是方案的一般规定。`;
   const partial =
-    missing !== undefined ||
-    figure !== undefined ||
-    lacks ||
-    compared ||
-    applies ||
-    fromAbroad ||
-    unsingled !== undefined;
+    missing !== undefined || figure !== undefined || lacks || compared || applies || noSeparateRule !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   const nearest = chosen.filter((s) => s.clause === best.clause);
@@ -126,20 +124,18 @@ export function extractiveAnswer(
   const responsible = asks.includes('department') ? departmentLines(partial ? nearest : chosen, cite, english) : [];
   const topics = narrowed ? topicsOf(retrieval, quoted) : firstTopics;
   const headline: string[] = [];
+  const daysLine = days && `${english ? days.en : days.zh}[${days.quote + 1}]`;
   if (missing) headline.push(english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(topics[0] ?? ''));
   else if (figure) headline.push(LEADS.figure[english ? 'en' : 'zh']);
   else if (compared) headline.push(LEADS.compared[english ? 'en' : 'zh']);
   else if (applies) headline.push(LEADS.applies[english ? 'en' : 'zh']);
-  else if (fromAbroad) {
-    headline.push(LEADS.abroad[english ? 'en' : 'zh']);
-    if (days && !narrowed) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
-  } else if (unsingled) {
-    headline.push(`方案没有对${unsingled}另作规定，下面是方案的一般规定。`);
+  else if (noSeparateRule) {
+    headline.push(noSeparateRule);
     // The rule's days still lead when the quotes they were read from are the ones shown.
-    if (days && !narrowed) headline.push(`${days.zh}[${days.quote + 1}]`);
+    if (daysLine && !narrowed) headline.push(daysLine);
   } else if (partial) headline.push(`方案没有专门提到“${unmentioned}”。`);
   // Not partial, so the quotes are the ones the days were read from.
-  else if (days) headline.push(`${english ? days.en : days.zh}[${days.quote + 1}]`);
+  else if (daysLine) headline.push(daysLine);
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
 
   const lines = [...headline, ...responsible, ...body];
