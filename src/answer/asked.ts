@@ -83,7 +83,8 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not say whether ${t || 'what was paid'} can be refunded.`,
   },
   days: {
-    asks: /几天|多少天|多久|多长时间|多长|休多长|how many days|how long/i,
+    // Months of leave (喂奶的假有几个月, 产假能休几个月); 几个月 alone is most often an age (几个月的娃能送托儿所).
+    asks: /几天|多少天|多久|多长时间|多长|休多长|(?:假|休|放|请)[^，。？?！!\s]{0,3}(?:几|多少)个?(?:月|周|星期)|how many days|how long/i,
     answeredBy: /\d+\s*(?:天|学时|小时|个月|周)/,
     zh: (t) => `方案没有写明${of(t)}具体天数或时长。`,
     en: (t) => `The plan does not state a number of days${forTopic(t)}.`,
@@ -102,7 +103,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not state an age${forTopic(t)}.`,
   },
   when: {
-    asks: /什么时候|啥时候|什么时间|何时|几号|哪天|几月份?|哪一?年|时间表|截止|多会儿|^\s*when\b|[,;]\s*when\b|\bwhen (?:is|are|do|does|did|will|can|could|should|must|would)\b|what date|deadline/i,
+    asks: /什么时候|啥时候|什么时间|何时|几号|哪一?天|几月份?|哪一?年|时间表|截止|多会儿|^\s*when\b|[,;]\s*when\b|\bwhen (?:is|are|do|does|did|will|can|could|should|must|would)\b|what date|deadline/i,
     answeredBy: /\d+\s*年|\d+\s*月|\d+\s*日|年底|年内/,
     zh: (t) => `方案没有写明${of(t)}具体时间。`,
     en: (t) => `The plan does not give a date${forTopic(t)}.`,
@@ -185,13 +186,20 @@ const RANKING = new RegExp(
  * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
  * Only a fact asked for counts: 老板电话也打不通 mentions a phone and asks for no number.
  */
-export type LocalFact = 'ranking' | 'contact' | 'hours' | 'booking' | 'document';
+export type LocalFact = 'ranking' | 'advice' | 'contact' | 'hours' | 'booking' | 'document';
 
 export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: string }> = {
   ranking: {
     asks: RANKING,
     zh: '方案是全省的政策文件，不评价、不推荐具体的医院、学校、月子中心或其他机构。',
     en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
+  },
+  // Whether one may eat or drink something, which medicine to take, how to treat or which way of giving birth is
+  // better: a doctor's advice for one person, never a policy's (the plan speaks of services, not of diet or drugs).
+  advice: {
+    asks: /(?:能|可以|能不能|可不可以|敢)(?:吃|喝)|吃(?:点|些)?(?:啥|什么|哪种|哪些)|(?:啥|什么|哪种)药|喝酒|抽烟|吸烟|(?:怎么|咋|如何)(?:治|调理)|(?:顺产|剖腹产|剖宫产)[^，。？?！!\s]{0,8}还是[^，。？?！!\s]{0,8}好|\bcan (?:i|she|we|you|pregnant women) (?:eat|drink)\b|\bwhat (?:medicine|medication|drugs?)\b/i,
+    zh: '方案是全省的政策文件，不提供饮食、用药和治疗方面的建议，身体情况请咨询医生。',
+    en: 'The plan is a province-wide policy: it gives no advice on diet, medicine or treatment; please ask a doctor.',
   },
   contact: {
     asks: /(?:电话|号码|手机号|地址|网址|网站)(?:是|在|号码)?(?:多少|几号|啥|什么|哪里|哪儿|哪)|(?:电话|号码|地址|网址)\s*[？?]?$|联系电话|联系方式|怎么联系|\bphone number\b|\baddress\b|\bcontact (?:details|number)\b|\bwebsite\b/i,
@@ -212,7 +220,7 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
   // template written for someone. It only quotes the plan and issues nothing, so no clause is quoted as if it did.
   // Who issues a certificate (医院能帮我开出生医学证明吗) is a question of the plan's, not such a request.
   document: {
-    asks: /(?:帮我|替我|你(?:就|直接)?(?:帮我|替我)?)(?:写|起草|伪造|编|拟)(?:一?[个张份封篇])?[^，。？?！!\s]{0,10}(?:证明|通知|文件|公文|模板|公函|介绍信|声明)|(?:帮我|替我|给我)[^，。？?！!\s]{0,10}(?:证明|通知|文件)的?模板|以[^，。？?！!\s]{1,12}的?名义(?:帮我|替我|给我)(?:写|发|出|开)|\b(?:write|draft|forge)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b/i,
+    asks: /(?:帮我|替我|给我|你(?:就|直接)?(?:帮我|替我|给我)?)(?:写|起草|伪造|编|拟)(?:一?[个张份封篇条段])?[^，。？?！!\s]{0,24}(?:证明|通知|文件|公文|模板|公函|介绍信|声明|朋友圈|作文|文章|帖子)|(?:帮我|替我|给我)[^，。？?！!\s]{0,10}(?:证明|通知|文件)的?模板|以[^，。？?！!\s]{1,12}的?名义(?:帮我|替我|给我)(?:写|发|出|开)|\b(?:write|draft|forge)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b|\b(?:fake|forged|counterfeit)\b[a-z ]{0,20}\b(?:certificate|notice|letter|document|statement)s?\b/i,
     zh: '本服务只摘录方案原文，不开具、不代写任何证明、通知或文件；需要证明请向相关部门的正式窗口办理。',
     en: 'This service only quotes the plan: it issues and writes no certificate, notice or document; ask the responsible office through its official channels.',
   },

@@ -234,7 +234,8 @@ const WHICH_APPLIES = /按哪|以哪|哪里的|哪边的|哪个省的|which (?:r
 
 /** Asks whether a case gets longer leave than the rule (多几天, 能多休, 更长). A word the quotes hold is no case:
  * 比国家规定多几天 names 国家规定, which the quoted rule states. */
-const MORE_FOR = /多(?:休|放|请|给|批)?几天|能多(?:休|放|请|给|批)|多休|更长|长一些|长点|加几天/;
+const MORE_FOR =
+  /多(?:休|放|请|给|批)?几天|能多(?:休|放|请|给|批)|多休|更长|长一些|长点|加几天|多(?:的|点|些|一些)假|额外的?假/;
 
 /** Asks for a number of some kind, so the quote should start at the phrase holding one. */
 const QUANTITY = /多少|几|多久|多长|什么时候|截止|时间|到哪年|比例|率|how many|how much|how long|until|when|what time/i;
