@@ -35,6 +35,9 @@ describe('tokenizer', () => {
   it('normalises script, width and case the same way for every input', () => {
     expect(normalize('陪產假有幾天？')).toBe('陪产假有几天？');
     expect(normalize('ＡＢＣ１２３　Maternity')).toBe('abc123 maternity');
+    // A year read out digit by digit, as voice input writes it, is the plan's year; other numerals stay words.
+    expect(normalize('到二零二五年 二〇三〇年')).toBe('到2025年 2030年');
+    expect(normalize('一二三年 三四五六七年 十二年')).toBe('一二三年 三四五六七年 十二年');
   });
 });
 
@@ -113,6 +116,12 @@ describe('retrieval', () => {
     expect(top('托儿所谁来监管')).toBe('2.14');
     expect(top('失独老人有什么照顾')).toMatch(/^2\.2[23]$/);
     expect(top('上户口')).toMatch(/^2\.[23]$/);
+  });
+
+  it('finds the plan’s year in one read out digit by digit', () => {
+    const search = retriever.search('这个方案说到二零二五年要干成个啥样子', { k: 5 });
+    expect(search.analyzed.words.map((w) => w.text)).toContain('2025年');
+    expect(search.hits.slice(0, 2).map((h) => h.clause)).toContain('1.2');
   });
 
   it('reads a name the plan quotes as one word, though general Chinese splits it (出生 | 一件 | 事)', () => {
