@@ -118,6 +118,14 @@ describe('retrieval', () => {
     expect(top('上户口')).toMatch(/^2\.[23]$/);
   });
 
+  it('reads Cantonese function words as framing, not as rare characters of an unknown word', () => {
+    const search = retriever.search('我表姐喺香港 想問內地公司懷孕期間可唔可以炒人', { k: 5 });
+    const words = search.analyzed.words.map((w) => w.text);
+    for (const framing of ['喺', '表姐喺', '可唔可以', '唔']) expect(words).not.toContain(framing);
+    expect(search.hits[0]?.clause).toBe('2.18');
+    expect(search.relevant).toBe(true);
+  });
+
   it('finds the plan’s year in one read out digit by digit', () => {
     const search = retriever.search('这个方案说到二零二五年要干成个啥样子', { k: 5 });
     expect(search.analyzed.words.map((w) => w.text)).toContain('2025年');

@@ -22,10 +22,14 @@ import { normalize } from '../search/normalize';
 const KEEP_FROM: Record<WordClass, number> = { f: 1, l: 20, m: 800, n: 1500, v: 800 };
 /** Idioms (成语, jieba's "i") are set phrases too, but only the common ones frame questions. */
 const KEEP_IDIOM_FROM = 200;
-/** Interrogatives of Cantonese (a Hong Kong question: 育兒假有幾多日？點樣申請？) that jieba's dictionary, built from
- * Mandarin text, has too rarely to keep or lacks: kept as the pronouns they are, so they frame a question instead
- * of falling apart into characters that read as an unknown word (样说). */
-const CANTONESE_INTERROGATIVES = ['点样', '几多', '边度', '边个', '乜嘢', '咩', '几时', '系咪', '有冇', '系唔系'];
+/** Interrogatives and function words of Cantonese (a Hong Kong question: 育兒假有幾多日？點樣申請？ 我表姐喺香港 想問
+ * 內地公司可唔可以…) that jieba's dictionary, built from Mandarin text, has too rarely to keep or lacks: kept as the
+ * function words they are, so they frame a question instead of reading as rare characters or an unknown word (样说,
+ * 表姐喺). */
+const CANTONESE_FUNCTION_WORDS = [
+  ...['点样', '几多', '边度', '边个', '乜嘢', '咩', '几时', '系咪', '有冇', '系唔系', '可唔可以', '使唔使'],
+  ...['喺', '嘅', '咗', '唔', '冇', '佢', '佢哋', '啲', '嘢', '咁', '嚟', '而家', '俾', '畀'],
+];
 
 /** Characters rarer than this (ln of inverse frequency) are left out: they read as unknown, which is as rare. */
 const MAX_CHAR_INFO = 14;
@@ -95,7 +99,7 @@ export function buildLexicon(clauses: readonly Clause[]): PackedLexicon {
     if (spoken !== word && !kept.has(spoken)) kept.set(spoken, entry);
   }
   for (const word of planWords) kept.set(word, dictionary.get(word) ?? { freq: PLAN_WORD_FREQUENCY, pos: 'n' });
-  for (const word of CANTONESE_INTERROGATIVES) kept.set(word, { freq: dictionary.get(word)?.freq ?? 3, pos: 'r' });
+  for (const word of CANTONESE_FUNCTION_WORDS) kept.set(word, { freq: dictionary.get(word)?.freq ?? 3, pos: 'r' });
 
   const words = [...kept.keys()].sort();
   const charTotal = [...charFrequency.values()].reduce((a, b) => a + b, 0);
