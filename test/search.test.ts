@@ -126,6 +126,12 @@ describe('retrieval', () => {
     expect(search.relevant).toBe(true);
   });
 
+  it('leads with the clause stating a figure when 多少 asks one in no particular unit', () => {
+    // 1.2 states 托位数达到4.5个; 2.11 names 托位数 with no figure.
+    expect(top('托位到2025年要达到多少')).toBe('1.2');
+    expect(top('2025年青海托位数要到多少')).toBe('1.2');
+  });
+
   it('finds the plan’s year in one read out digit by digit', () => {
     const search = retriever.search('这个方案说到二零二五年要干成个啥样子', { k: 5 });
     expect(search.analyzed.words.map((w) => w.text)).toContain('2025年');

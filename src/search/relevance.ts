@@ -71,6 +71,8 @@ export function coveredShare(
 
 /** A quantity asked for by its measure word (几个托位, 多少天, 几个学时): the unit a stated figure would carry. */
 const ASKED_QUANTITY = /(?<!好)(?:几|多少)个?(学时|小时|个月|天|周?岁|所|名|个|次)/;
+/** 多少 asked of a figure in no particular unit, not of money. */
+const ANY_FIGURE = /多少(?![钱块元\p{Script=Han}])/u;
 
 /**
  * Whether a clause states the quantity asked of what is asked about: a figure in the asked unit within a few
@@ -78,8 +80,9 @@ const ASKED_QUANTITY = /(?<!好)(?:几|多少)个?(学时|小时|个月|天|周?
  * naming 托位数 with no figure does not). A word's plan terms count as the word.
  */
 export function statesAsked(query: AnalyzedQuery, clause: Clause): boolean {
-  const unit = ASKED_QUANTITY.exec(query.normalized)?.[1];
-  if (!unit) return false;
+  // 多少 with no unit after it (托位到2025年要达到多少) asks for a figure of any unit; 多少钱 asks an amount.
+  const unit = ASKED_QUANTITY.exec(query.normalized)?.[1] ?? (ANY_FIGURE.test(query.normalized) ? '' : undefined);
+  if (unit === undefined) return false;
   // Sticky: tried where the word ends, so no slice of the clause is made per occurrence. 几岁 is answered by 3周岁 too.
   const figure = new RegExp(
     `[^，。；、]{0,${TUNING.statedWithin}}?\\d[\\d.]*${unit.endsWith('岁') ? '周?岁' : unit}`,
