@@ -13,6 +13,7 @@ export type Ask =
   | 'refund'
   | 'days'
   | 'hours'
+  | 'counting'
   | 'age'
   | 'when'
   | 'free'
@@ -94,6 +95,18 @@ export const ASKS: Record<Ask, AskRule> = {
     answeredBy: /\d+\s*(?:小时|学时)/,
     zh: (t) => `方案没有写明${of(t)}具体时长。`,
     en: (t) => `The plan does not state a number of hours${forTopic(t)}.`,
+  },
+  // How leave is counted or taken (按工作日还是自然日, 节假日顺延吗, 能不能拆开 分两段休): the plan gives the days and
+  // nothing of how they run, so the days are quoted with where to ask.
+  counting: {
+    asks: /自然日|工作日|顺延|分开休|分段休|拆开|分[两几]段|分[两几]次休|连着休|\bcalendar days\b|\bworking days\b|\bin (?:two |several )?parts\b/i,
+    answeredBy: /自然日|工作日|顺延|分段/,
+    concerns: /假/,
+    // Said of leave as such: the topic a headline would name (配偶, 90天) reads badly before 按自然日.
+    zh: () =>
+      '方案没有写明假期按自然日还是工作日计算、能否分段或顺延，请咨询用人单位或当地人力资源社会保障部门（12333）。',
+    en: () =>
+      'The plan does not say whether leave counts calendar or working days or whether it can be split; ask your employer or the local human resources and social security bureau (12333).',
   },
   age: {
     asks: /多少岁|几岁|多大(?:年纪|岁数|的孩子|的娃)?[才能可]|年龄|how old|what age/i,
