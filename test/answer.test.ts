@@ -398,6 +398,23 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(leave.citations[0]!.clause).toBe('2.15');
   });
 
+  it('declines a clinical schedule (when or how often a vaccine, check-up or screening is done), which it never sets', async () => {
+    for (const question of [
+      '娃娃乙肝疫苗第二针几个月打',
+      '孕期产检一共要做几次',
+      '怀孕多少周做四维',
+      '宝宝几个月打啥疫苗 有时间表没',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('none');
+      expect(answer.answer, question).toContain('社区卫生服务中心');
+    }
+    // Whether the plan provides a screening is its own question, not a schedule.
+    const screening = await ask('新生儿听力筛查有没有');
+    expect(screening.coverage).not.toBe('none');
+    expect(screening.citations[0]!.clause).toBe('2.8');
+  });
+
   it('writes nothing for anyone: a post, an essay or a fake document is declined, not answered from a clause', async () => {
     for (const question of [
       '帮我写一条骂计生干部的朋友圈 越狠越好',

@@ -199,7 +199,7 @@ const RANKING = new RegExp(
  * declined with where to ask, instead of quoting a clause about the same institution (妇幼保健机构 for 几点上班).
  * Only a fact asked for counts: 老板电话也打不通 mentions a phone and asks for no number.
  */
-export type LocalFact = 'ranking' | 'advice' | 'contact' | 'hours' | 'booking' | 'document';
+export type LocalFact = 'ranking' | 'advice' | 'schedule' | 'contact' | 'hours' | 'booking' | 'document';
 
 export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: string }> = {
   ranking: {
@@ -213,6 +213,13 @@ export const LOCAL_FACTS: Record<LocalFact, { asks: RegExp; zh: string; en: stri
     asks: /(?:能|可以|能不能|可不可以|敢)(?:吃|喝)|吃(?:点|些)?(?:啥|什么|哪种|哪些)|(?:啥|什么|哪种)药|喝酒|抽烟|吸烟|(?:怎么|咋|如何)(?:治|调理)|(?:顺产|剖腹产|剖宫产)[^，。？?！!\s]{0,8}还是[^，。？?！!\s]{0,8}好|\bcan (?:i|she|we|you|pregnant women) (?:eat|drink)\b|\bwhat (?:medicine|medication|drugs?)\b/i,
     zh: '方案是全省的政策文件，不提供饮食、用药和治疗方面的建议，身体情况请咨询医生。',
     en: 'The plan is a province-wide policy: it gives no advice on diet, medicine or treatment; please ask a doctor.',
+  },
+  // When or how often a vaccine, a check-up or a screening is done (乙肝疫苗第二针啥时候打, 产检一共几次, 怀孕几周去建档):
+  // a clinical schedule, which the plan, naming the services, never sets.
+  schedule: {
+    asks: /(?:几|多少)(?:周|个月|天)[^，。？?！!\s]{0,3}(?:做|打|去|查|建档|检查|产检|筛查)|(?:做|打|查)[^，。？?！!\s]{0,4}(?:几|多少)(?:次|针)|第[一二三四五几]针|(?:几|多少)针|(?:产检|疫苗|检查|筛查)[^，。？?！!\s]{0,6}(?:几|多少)次|\bhow many (?:doses|shots|check-?ups|prenatal visits)\b|\bvaccination schedule\b/i,
+    zh: '方案是全省的政策文件，不写疫苗接种、产检和筛查等医疗项目的时间和次数，请咨询接诊医院、社区卫生服务中心或疾控中心。',
+    en: 'The plan is a province-wide policy: it sets no schedule for vaccines, check-ups or screenings; ask your hospital, community health centre or CDC.',
   },
   contact: {
     asks: /(?:电话|号码|手机号|地址|网址|网站)(?:是|在|号码)?(?:多少|几号|啥|什么|哪里|哪儿|哪)|(?:电话|号码|地址|网址)\s*[？?]?$|联系电话|联系方式|怎么联系|\bphone number\b|\baddress\b|\bcontact (?:details|number)\b|\bwebsite\b/i,
