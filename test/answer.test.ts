@@ -398,6 +398,15 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(leave.citations[0]!.clause).toBe('2.15');
   });
 
+  it('a standard asked by its noun alone (交通补助 标准) asks an amount, and 找谁退 asks for a refund', async () => {
+    const standard = await ask('海东 住院分娩 交通补助 标准');
+    expect(standard.coverage).toBe('partial');
+    expect(standard.answer.split('\n')[0]).toContain('具体金额');
+    expect(standard.citations.map((c) => c.clause)).toEqual(['2.6']);
+    const refund = await ask('校外培训班跑路了 学费找谁退');
+    expect(refund.coverage).not.toBe('direct');
+  });
+
   it('declines a clinical schedule (when or how often a vaccine, check-up or screening is done), which it never sets', async () => {
     for (const question of [
       '娃娃乙肝疫苗第二针几个月打',
@@ -484,6 +493,8 @@ describe('questions the plan does not cover, though they share its words', () =>
       ['男的做结扎 医保报不报', '就诊医院'],
       ['青海去年出生了多少人', '统计公报'],
       ['开托育园 消防验收要啥条件', '市场监管部门'],
+      ['开托育机构最少要多大面积', '市场监管部门'],
+      ['青海生三胎政府一次奖励多少钱', '户籍所在地的卫生健康部门'],
       ['赡养老人的个税每月能扣多少', '12366'],
       ['残疾证在哪办', '残疾人联合会'],
       ['城西区小学咋划片的', '教育部门'],

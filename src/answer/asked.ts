@@ -62,7 +62,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not set contributions${forTopic(t)}.`,
   },
   money: {
-    asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)|how much\b[a-z ]{0,40}\b(?:allowances?|subsid(?:y|ies)|bonus(?:es)?|yuan|rmb)\b/i,
+    asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|(?:补助|补贴|津贴|奖励|收费)\s*标准(?!化)|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)|how much\b[a-z ]{0,40}\b(?:allowances?|subsid(?:y|ies)|bonus(?:es)?|yuan|rmb)\b/i,
     // A share answers only as a share of money (报销比例达到75%); a rate of coverage (覆盖率达到50%) is no amount.
     answeredBy:
       /\d[\d.]*\s*(?:元|万元)|(?:补贴|补助|报销|支付|津贴|工资|费用?|金)[^，。；率]{0,8}(?:[\d.]+\s*%|百分之)/,
@@ -77,7 +77,7 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not say how pay is handled${forTopic(t)}.`,
   },
   refund: {
-    asks: /(?:能|可以|该|得|要|咋|怎么|会)退|退(?:回|还|给|钱|款|费)|返还|\brefund/i,
+    asks: /(?:能|可以|该|得|要|咋|怎么|会|谁)退|退(?:回|还|给|钱|款|费)|返还|\brefund/i,
     answeredBy: /退还|退回|返还|退费/,
     concerns: /费|款|罚|处罚|历史遗留/,
     zh: (t) => `方案没有写明${t || '已交的费用'}能否退还。`,
