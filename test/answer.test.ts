@@ -407,6 +407,25 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(refund.coverage).not.toBe('direct');
   });
 
+  it('a fee asked of a service is answered in part from what the plan says of prices, never from a tax relief', async () => {
+    for (const question of ['西宁托儿所一个月收多少钱', '普惠托育一个月收多少钱', '托育机构一个月最多能收多少钱']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toMatch(/^方案没有写明.*收费标准。$/);
+      expect(
+        answer.citations.map((c) => c.clause),
+        question,
+      ).toEqual(['2.10']);
+      expect(answer.answer, question).toContain('价格可接受');
+      expect(answer.answer, question).not.toContain('税费减免');
+    }
+    // A fee the plan says nothing of the price of is declined, not dressed up with a clause on the same service.
+    expect((await ask('公办幼儿园一学期学费多少')).coverage).toBe('none');
+    // A tax question about fees is the plan's own (2.12): no fee is asked.
+    const tax = await ask('I run a small daycare in Xining. Which taxes and fees can be waived?');
+    expect(tax.coverage).toBe('direct');
+  });
+
   it('declines a clinical schedule (when or how often a vaccine, check-up or screening is done), which it never sets', async () => {
     for (const question of [
       '娃娃乙肝疫苗第二针几个月打',

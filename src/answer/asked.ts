@@ -8,6 +8,7 @@ import { clausesOf, OPEN_FORM, YES_NO } from '../search/asking';
 
 export type Ask =
   | 'contribution'
+  | 'price'
   | 'money'
   | 'pay'
   | 'refund'
@@ -60,6 +61,16 @@ export const ASKS: Record<Ask, AskRule> = {
     concerns: /缴|保费/,
     zh: (t) => `方案没有写明${of(t)}缴费标准。`,
     en: (t) => `The plan does not set contributions${forTopic(t)}.`,
+  },
+  // What a service charges (托儿所一个月收多少钱, 幼儿园保教费多少, 有没有限价): the plan sets no fee, and only what it
+  // says of prices (价格可接受) is on the subject — a tax relief (税费减免) or a subsidy to the provider is not.
+  price: {
+    asks: /收(?:费)?[^，。？?！!\s]{0,3}多少|(?:学费|保教费|托费|托育费|收费)[^，。？?！!\s]{0,4}(?:多少|标准|上限)|限价|最多能收|\bhow much (?:does|do|will)\b[a-z ]{0,30}\b(?:charge|cost)\b/i,
+    answeredBy: /\d[\d.]*\s*(?:元|万元)/,
+    // 低收费托养 is what care for the elderly costs them, not a fee asked of a service for children.
+    concerns: /价格|高价|(?<!低)收费|学费|保教费/,
+    zh: (t) => `方案没有写明${of(t)}收费标准。`,
+    en: (t) => `The plan sets no fees${forTopic(t)}.`,
   },
   money: {
     asks: /多少钱|金额|几块|多少元|多少块|几[千万百](?:块|元)?|(?:[补扣减给发领奖报抵赔交缴花]|补贴|补助|奖励|津贴|工资|薪水|费|金|钱)[^，。？?！!\s]{0,4}多少(?![天日周个月年岁人次所家名项])|标准是多少|(?:补助|补贴|津贴|奖励|收费)\s*标准(?!化)|how much money|what amount|\bamount\b|how much (?:is|do|does|will|can)|how much\b[a-z ]{0,40}\b(?:allowances?|subsid(?:y|ies)|bonus(?:es)?|yuan|rmb)\b/i,
@@ -271,9 +282,11 @@ export function asksOf(question: string): Ask[] {
     return forms.test(asking) || (subjects !== undefined && asksBy(subjects));
   });
   const specific = asks.some(
-    (a) => a === 'contribution' || a === 'money' || a === 'days' || a === 'hours' || a === 'age',
+    (a) => a === 'contribution' || a === 'price' || a === 'money' || a === 'days' || a === 'hours' || a === 'age',
   );
-  return specific ? asks.filter((a) => a !== 'count') : asks;
+  // A fee asked is the amount asked: the money rule's subjects (补贴, 奖励) are not what it is about.
+  const priced = asks.includes('price') ? asks.filter((a) => a !== 'money') : asks;
+  return specific ? priced.filter((a) => a !== 'count') : priced;
 }
 
 /**

@@ -99,6 +99,53 @@ function opening(retrieval: Retrieval, retriever: Retriever): Candidate {
  * clause holding text of the kind asked for (`answers`: a number of days, an amount, 免费…) scores
  * TUNING.askedSentence more; another clause's does not, since its 三周岁 need not be the age asked about. */
 export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answers: readonly RegExp[] = []): Scored[] {
+  const { candidates, terms } = candidatesOf(retrieval, retriever, answers);
+  // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
+  // even when another clause has a shorter sentence sharing the same words.
+  const topClause = retrieval.hits[0]!.clause;
+  // A clause found by its title alone (目标 -> 发展目标) may hold none of the question's words in its text: then its
+  // opening sentence, which states what the title names, leads, not a sentence of a clause ranked below it.
+  const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? opening(retrieval, retriever);
+  const lead = scored(leading, terms);
+  const chosen: Scored[] = [lead];
+  const covered = new Set(lead.matched);
+  for (const entry of candidates) {
+    if (entry === leading) continue;
+    if (chosen.length >= MAX_SENTENCES || entry.score < TUNING.sentenceShare * candidates[0]!.score) break;
+    const candidate = scored(entry, terms);
+    // Words of the question (typed, bridged or carried over) justify another sentence; so does a clause that
+    // scores nearly as well as the top one, which answers about as well (TUNING.nearTie). Single characters and the
+    // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
+    // same clause on such thin evidence is noise.
+    const newClause = !chosen.some((c) => c.clause === candidate.clause);
+    const adds = [...candidate.matched].filter(
+      (t) => !covered.has(t) && (newClause || !weak(t, retrieval)) && retriever.idf(t) > 1.5,
+    );
+    if (adds.length === 0 && !(newClause && entry.factor >= TUNING.nearTie)) continue;
+    chosen.push(candidate);
+    for (const t of candidate.matched) covered.add(t);
+  }
+  // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
+  const [first, ...rest] = chosen;
+  rest.sort((a, b) => CLAUSE_ORDER.compare(a.clause.id, b.clause.id) || a.start - b.start);
+  return [first!, ...rest];
+}
+
+/** The best sentence of the clauses near the top that speaks of `subject` (价格 for a fee asked), if any: what a
+ * partial answer quotes when the sentences chosen for the question never speak of what it lacks. */
+export function sentenceOn(retrieval: Retrieval, retriever: Retriever, subject: RegExp): Scored | undefined {
+  const { candidates, terms } = candidatesOf(retrieval, retriever, []);
+  const found = candidates.find((c) => subject.test(c.sentence.text));
+  return found && scored(found, terms);
+}
+
+/** Every sentence of the clauses near the top that holds a term of the question, scored, best first; with the
+ * question's terms (and characters) it was scored on. */
+function candidatesOf(
+  retrieval: Retrieval,
+  retriever: Retriever,
+  answers: readonly RegExp[],
+): { candidates: Candidate[]; terms: string[] } {
   const top = retrieval.hits[0]!.score;
   // The question's terms and characters with their weights, as two arrays the sentence loop walks.
   const terms: string[] = [];
@@ -143,33 +190,5 @@ export function chooseSentences(retrieval: Retrieval, retriever: Retriever, answ
     }
   }
   candidates.sort((a, b) => b.score - a.score);
-  // The top clause speaks first: ranking weighed all of it (title, other measures), so its best sentence leads
-  // even when another clause has a shorter sentence sharing the same words.
-  const topClause = retrieval.hits[0]!.clause;
-  // A clause found by its title alone (目标 -> 发展目标) may hold none of the question's words in its text: then its
-  // opening sentence, which states what the title names, leads, not a sentence of a clause ranked below it.
-  const leading = candidates.find((c) => c.sentence.clause.id === topClause) ?? opening(retrieval, retriever);
-  const lead = scored(leading, terms);
-  const chosen: Scored[] = [lead];
-  const covered = new Set(lead.matched);
-  for (const entry of candidates) {
-    if (entry === leading) continue;
-    if (chosen.length >= MAX_SENTENCES || entry.score < TUNING.sentenceShare * candidates[0]!.score) break;
-    const candidate = scored(entry, terms);
-    // Words of the question (typed, bridged or carried over) justify another sentence; so does a clause that
-    // scores nearly as well as the top one, which answers about as well (TUNING.nearTie). Single characters and the
-    // weak stand-ins a lone character expands to (天 -> 假期) only do so from a clause not yet quoted: more of the
-    // same clause on such thin evidence is noise.
-    const newClause = !chosen.some((c) => c.clause === candidate.clause);
-    const adds = [...candidate.matched].filter(
-      (t) => !covered.has(t) && (newClause || !weak(t, retrieval)) && retriever.idf(t) > 1.5,
-    );
-    if (adds.length === 0 && !(newClause && entry.factor >= TUNING.nearTie)) continue;
-    chosen.push(candidate);
-    for (const t of candidate.matched) covered.add(t);
-  }
-  // Keep the best first; the others in document order so adjacent sentences can merge into one quote.
-  const [first, ...rest] = chosen;
-  rest.sort((a, b) => CLAUSE_ORDER.compare(a.clause.id, b.clause.id) || a.start - b.start);
-  return [first!, ...rest];
+  return { candidates, terms };
 }

@@ -10,7 +10,7 @@ import { TUNING } from '../search/tuning';
 import type { Answer, Citation } from '../schema/answer';
 import { ASKS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure } from './asked';
 import type { Binding } from './binding';
-import { type Scored, chooseSentences } from './choose';
+import { type Scored, chooseSentences, sentenceOn } from './choose';
 import { declineAnswer } from './decline';
 import { isEnglish } from './language';
 import { PRIVACY_NOTE } from './redact';
@@ -110,8 +110,16 @@ export function extractiveAnswer(
     missing !== undefined || figure !== undefined || lacks || compared || applies || noSeparateRule !== undefined;
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
-  const nearest = chosen.filter((s) => s.clause === best.clause);
-  const narrowed = partial && nearest.length < chosen.length;
+  let nearest = chosen.filter((s) => s.clause === best.clause);
+  // Where those never speak of what the question lacks (a fee: 税费减免 is no price), the best sentence of a near clause
+  // that does is quoted instead (托育服务…价格可接受 for 托儿所一个月收多少钱).
+  const subject = missing === 'price' ? ASKS.price.concerns : undefined;
+  if (partial && subject && !nearest.some((s) => subject.test(s.text))) {
+    const on = sentenceOn(retrieval, retriever, subject);
+    if (on) nearest = [on];
+  }
+  const narrowed =
+    partial && (nearest.length < chosen.length || nearest[0] !== chosen.find((s) => s.clause === best.clause));
   if (narrowed) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
   const quoted = citations.map((c) => c.quote).join('');
