@@ -426,6 +426,20 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(tax.coverage).toBe('direct');
   });
 
+  it('交钱 asks whether something is free: a follow-up on 课后服务 is answered in part, a cancelled fee answers it', async () => {
+    const fee = await ask('要交钱吗', [
+      { role: 'user', content: '小学课后服务几点结束' },
+      { role: 'assistant', content: '（略）' },
+    ]);
+    expect(fee.coverage).toBe('partial');
+    expect(fee.answer.split('\n')[0]).toContain('是否收费');
+    expect(fee.citations.map((c) => c.clause)).toEqual(['2.17']);
+    // 取消社会抚养费 says there is nothing to pay.
+    const fine = await ask('超生的娃上户口 现在还要交钱不');
+    expect(fine.coverage).toBe('direct');
+    expect(fine.citations.map((c) => c.clause)).toContain('2.2');
+  });
+
   it('declines a clinical schedule (when or how often a vaccine, check-up or screening is done), which it never sets', async () => {
     for (const question of [
       '娃娃乙肝疫苗第二针几个月打',

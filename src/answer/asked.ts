@@ -133,9 +133,9 @@ export const ASKS: Record<Ask, AskRule> = {
     en: (t) => `The plan does not give a date${forTopic(t)}.`,
   },
   free: {
-    asks: /免费|全免|免不免|减免|收费|收钱|要钱|花钱|自费|报销|给报|能报|报不报|给付|free of charge|\bfree\b|\bcosts?\b|reimburse|covered by|\bclaim\b[a-z ]{0,30}\binsurance\b/i,
+    asks: /免费|全免|免不免|减免|收费|收钱|要钱|花钱|交钱|交费|掏钱|自费|报销|给报|能报|报不报|给付|free of charge|\bfree\b|\bcosts?\b|reimburse|covered by|\bclaim\b[a-z ]{0,30}\binsurance\b/i,
     answeredBy:
-      /免费|免征|免收|无偿|减免|低收费|不收费|报销|纳入[^，。；]{0,8}(?:医保|医疗保障|支付)|费用[^，。；]{0,4}(?:支付|保障|补贴)/,
+      /免费|免征|免收|无偿|减免|低收费|不收费|取消[^，。；]{0,6}费|报销|纳入[^，。；]{0,8}(?:医保|医疗保障|支付)|费用[^，。；]{0,4}(?:支付|保障|补贴)/,
     zh: (t) => `方案没有写明${t ? `${t}` : ''}是否收费、能否报销。`,
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
   },
