@@ -440,6 +440,23 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(fine.citations.map((c) => c.clause)).toContain('2.2');
   });
 
+  it('who pays wages during leave is answered in part with the sentence on the maternity allowance', async () => {
+    for (const question of ['休产假那几个月工资谁给', '产假期间工资是单位发还是社保发']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toContain('没有写明休假期间的工资由谁发放');
+      expect(
+        answer.citations.map((c) => c.clause),
+        question,
+      ).toEqual(['2.15']);
+      expect(answer.answer, question).toContain('生育津贴');
+    }
+    // Whether pay may be cut while pregnant is 2.18's rule, answered whole.
+    const cut = await ask('怀孕了单位说要降我工资 合法吗');
+    expect(cut.citations[0]!.clause).toBe('2.18');
+    expect(cut.answer).toContain('不得变相降低薪酬待遇');
+  });
+
   it('declines a clinical schedule (when or how often a vaccine, check-up or screening is done), which it never sets', async () => {
     for (const question of [
       '娃娃乙肝疫苗第二针几个月打',

@@ -10,6 +10,7 @@ export type Ask =
   | 'contribution'
   | 'price'
   | 'money'
+  | 'payer'
   | 'pay'
   | 'refund'
   | 'days'
@@ -80,6 +81,16 @@ export const ASKS: Record<Ask, AskRule> = {
     concerns: /补贴|补助|奖励|扶助|津贴|费|保险|报销|资金|价格|金/,
     zh: (t) => `方案没有写明${of(t)}具体金额，请不要轻信其他来源的数字。`,
     en: (t) => `The plan does not state an amount${forTopic(t)}; do not rely on figures from elsewhere.`,
+  },
+  // Who pays one's wages while on leave (产假期间工资是单位发还是社保发, 工资谁给发): the plan names no payer; what it says
+  // is that the maternity allowance (生育津贴) is secured, so that sentence is quoted and nothing said of the payer.
+  payer: {
+    asks: /(?:工资|薪水|薪资|津贴)[^，。？?！!\s]{0,6}(?:谁|单位|公司|社保|医保|保险)(?:发|给|出|付)|谁(?:来)?(?:发|给|出|付)[^，。？?！!\s]{0,3}(?:工资|薪水)|(?:单位|公司)(?:发|给|出)还是|\bwho pays\b[a-z ]{0,20}\b(?:leave|salary|wages?)\b|\bkeep paying\b/i,
+    answeredBy: NEVER,
+    concerns: /生育津贴/,
+    zh: () => '方案没有写明休假期间的工资由谁发放、发多少，具体请咨询用人单位或当地医疗保障部门。',
+    en: () =>
+      'The plan does not say who pays wages during leave or how much; ask your employer or the local medical insurance bureau.',
   },
   pay: {
     asks: /工资|薪水|薪资|薪酬|全额|照发|扣钱|折成钱|折现|\bsalar(?:y|ies)\b|\bwages?\b|\b(?:full|my|her|his|their) pay\b|\bpay cut\b|\bpaid\b(?! for)/i,
@@ -284,8 +295,11 @@ export function asksOf(question: string): Ask[] {
   const specific = asks.some(
     (a) => a === 'contribution' || a === 'price' || a === 'money' || a === 'days' || a === 'hours' || a === 'age',
   );
-  // A fee asked is the amount asked: the money rule's subjects (补贴, 奖励) are not what it is about.
-  const priced = asks.includes('price') ? asks.filter((a) => a !== 'money') : asks;
+  // A fee asked is the amount asked: the money rule's subjects (补贴, 奖励) are not what it is about. Who pays wages is
+  // what is asked of them, not whether pay is kept.
+  const priced = asks.filter(
+    (a) => !(a === 'money' && asks.includes('price')) && !(a === 'pay' && asks.includes('payer')),
+  );
   return specific ? priced.filter((a) => a !== 'count') : priced;
 }
 

@@ -113,7 +113,7 @@ export function extractiveAnswer(
   let nearest = chosen.filter((s) => s.clause === best.clause);
   // Where those never speak of what the question lacks (a fee: 税费减免 is no price), the best sentence of a near clause
   // that does is quoted instead (托育服务…价格可接受 for 托儿所一个月收多少钱).
-  const subject = missing === 'price' ? ASKS.price.concerns : undefined;
+  const subject = missing === 'price' || missing === 'payer' ? ASKS[missing].concerns : undefined;
   if (partial && subject && !nearest.some((s) => subject.test(s.text))) {
     const on = sentenceOn(retrieval, retriever, subject);
     if (on) nearest = [on];
