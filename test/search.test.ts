@@ -126,6 +126,14 @@ describe('retrieval', () => {
     expect(search.relevant).toBe(true);
   });
 
+  it('bridges 带娃 to the plan’s 照顾婴幼儿, so flexible work for parents finds 2.18', () => {
+    for (const q of ['带娃能不能申请弹性上班', '弹性工作 带娃']) {
+      const search = retriever.search(q, { k: 5 });
+      expect(search.hits[0]?.clause, q).toBe('2.18');
+      expect(search.relevant, q).toBe(true);
+    }
+  });
+
   it('leads with the clause stating a figure when 多少 asks one in no particular unit', () => {
     // 1.2 states 托位数达到4.5个; 2.11 names 托位数 with no figure.
     expect(top('托位到2025年要达到多少')).toBe('1.2');
