@@ -126,6 +126,11 @@ describe('retrieval', () => {
     expect(search.relevant).toBe(true);
   });
 
+  it('bridges 管人口 to the plan’s 从事人口服务工作人员, so a question for the village’s staff finds 2.3', () => {
+    expect(top('我们村里有没有专门管人口这块的人')).toBe('2.3');
+    expect(retriever.search('村里有没有专门搞人口服务的人', { k: 5 }).relevant).toBe(true);
+  });
+
   it('bridges 带娃 to the plan’s 照顾婴幼儿, so flexible work for parents finds 2.18', () => {
     for (const q of ['带娃能不能申请弹性上班', '弹性工作 带娃']) {
       const search = retriever.search(q, { k: 5 });
