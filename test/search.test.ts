@@ -126,6 +126,12 @@ describe('retrieval', () => {
     expect(search.relevant).toBe(true);
   });
 
+  it('reads a question on the plan’s principles as one on its 指导思想 (1.1), not on 课后服务’s 原则上', () => {
+    expect(top('方案的總體原則是什麼')).toBe('1.1');
+    expect(top('方案里说坚持的原则是哪几条 我写材料要用')).toBe('1.1');
+    expect(top('课后服务原则上几点结束')).toBe('2.17');
+  });
+
   it('bridges 管人口 to the plan’s 从事人口服务工作人员, so a question for the village’s staff finds 2.3', () => {
     expect(top('我们村里有没有专门管人口这块的人')).toBe('2.3');
     expect(retriever.search('村里有没有专门搞人口服务的人', { k: 5 }).relevant).toBe(true);
