@@ -132,6 +132,18 @@ describe('retrieval', () => {
     expect(top('课后服务原则上几点结束')).toBe('2.17');
   });
 
+  it('reads 麻不麻烦 of a procedure as the plan’s 简化…办事流程, never the polite 麻烦问一下', () => {
+    expect(top('生育登记麻烦不麻烦')).toBe('2.3');
+    expect(retriever.search('生育登记手续麻不麻烦 要跑好几趟吗', { k: 5 }).relevant).toBe(true);
+    expect(top('麻烦问一下 产假几天')).toBe('2.15');
+  });
+
+  it('bridges citizens’ words for the plan’s source, purpose and data sharing (中央文件, 图个啥, 打通)', () => {
+    expect(top('这个方案是照着哪个中央文件弄的')).toBe('0');
+    expect(top('青海为啥要搞这个方案 图个啥')).toBe('0');
+    expect(top('我在医院建了档又在社区建了一回健康档案 为啥不能通用 以后能打通吗')).toBe('2.4');
+  });
+
   it('bridges 管人口 to the plan’s 从事人口服务工作人员, so a question for the village’s staff finds 2.3', () => {
     expect(top('我们村里有没有专门管人口这块的人')).toBe('2.3');
     expect(retriever.search('村里有没有专门搞人口服务的人', { k: 5 }).relevant).toBe(true);
@@ -283,8 +295,8 @@ describe('retrieval', () => {
 
   it('reads what asks (几, 啥) and a measure word after it the plan never uses as framing', () => {
     const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
-    // 跑几趟 is how many trips, not an unknown word the plan lacks: the question is about registration.
-    expect(words('生育登记要跑几趟')).toEqual(['生育', '登记', '跑']);
+    // 跑几回 is how many trips, not an unknown word the plan lacks: the question is about registration.
+    expect(words('生育登记要跑几回')).toEqual(['生育', '登记', '跑']);
     expect(retriever.search('生育登计要跑几趟').relevant).toBe(true);
     expect(words('到2035年要弄成啥样')).not.toContain('样');
     expect(top('到2035年要弄成啥样')).toBe('1.2');
@@ -410,10 +422,10 @@ describe('question words weighed by general-language statistics', () => {
   });
 
   it('reads the shape of a question as asking, not as its topic', () => {
-    // A negation ending it, and the fragment of an A-not-AB question (麻 of 麻不麻烦), ask; 麻烦 is kept.
+    // A negation ending it, and the fragment of an A-not-AB question (复 of 复不复杂), ask; 复杂 is kept.
     expect(words('有补助没')).toEqual(['补助']);
-    expect(words('三胎登记麻不麻烦')).not.toContain('麻');
-    expect(words('三胎登记麻不麻烦')).toContain('麻烦');
+    expect(words('三胎登记复不复杂')).not.toContain('复');
+    expect(words('三胎登记复不复杂')).toContain('复杂');
     // A function word the plan itself uses is content there (就近入学入园); a copula before 管 is no slip for 试管.
     expect(words('孩子能不能就近上学')).toContain('就近');
     expect(words('托育到底是管几岁的娃')).not.toContain('试管');
