@@ -132,6 +132,14 @@ describe('retrieval', () => {
     expect(top('课后服务原则上几点结束')).toBe('2.17');
   });
 
+  it('reads the family members an asker names as context, not as words the plan lacks', () => {
+    const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
+    expect(words('我婆婆用语音问的 产假九十八天')).not.toContain('婆婆');
+    // Inside a citizen word it still bridges; before 家 the household is the subject.
+    expect(words('带孙子有补贴吗')).toContain('带孙子');
+    expect(words('娃的户口能落到姥姥家不')).toContain('姥姥');
+  });
+
   it('reads 麻不麻烦 of a procedure as the plan’s 简化…办事流程, never the polite 麻烦问一下', () => {
     expect(top('生育登记麻烦不麻烦')).toBe('2.3');
     expect(retriever.search('生育登记手续麻不麻烦 要跑好几趟吗', { k: 5 }).relevant).toBe(true);

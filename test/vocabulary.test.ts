@@ -37,7 +37,15 @@ describe('vocabulary table', () => {
       citizen: { 陪产假: ['配偶看护假', '看护假'], 西宁: ['各市州'] },
       english: { daycare: ['托育机构'] },
       places: ['西宁', '玉树'],
+      kin: [],
     });
+  });
+
+  it('keeps a family member as context with no plan terms', () => {
+    expect(parseVocabularyTable('word\tterms\tkind\treason\n奶奶\t\tkin\t家人的称呼', PLAN).kin).toEqual(['奶奶']);
+    expect(problems('奶奶\t配偶\tkin\t家人的称呼')).toEqual([
+      'line 2 (奶奶): a family member stands for no plan term (make it a citizen row to bridge it)',
+    ]);
   });
 
   it('names a malformed row by line and word', () => {
@@ -51,7 +59,7 @@ describe('vocabulary table', () => {
 
   it('rejects an unknown kind', () => {
     expect(problems('陪产假\t配偶看护假\tslang\twhy')).toEqual([
-      'line 2 (陪产假): unknown kind "slang" (use citizen, english, place)',
+      'line 2 (陪产假): unknown kind "slang" (use citizen, english, place, kin)',
     ]);
   });
 
@@ -91,7 +99,12 @@ describe('corpus/vocabulary.tsv', () => {
 
   it('passes the build check and is what the runtime reads', () => {
     const built = readVocabularyFile(join(CORPUS_DIR, 'vocabulary.tsv'), loadCorpus());
-    expect(built).toEqual({ citizen: vocabulary.citizen, english: vocabulary.english, places: vocabulary.places });
+    expect(built).toEqual({
+      citizen: vocabulary.citizen,
+      english: vocabulary.english,
+      places: vocabulary.places,
+      kin: vocabulary.kin,
+    });
   });
 
   it('fails the build check when an officer adds a row whose term the plan lacks', () => {

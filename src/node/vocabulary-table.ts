@@ -7,7 +7,7 @@ import type { Vocabulary } from '../search/query';
 
 const HEADER = ['word', 'terms', 'kind', 'reason'];
 
-const Kind = z.enum(['citizen', 'english', 'place']);
+const Kind = z.enum(['citizen', 'english', 'place', 'kin']);
 
 const Row = z.object({
   word: z.string().trim().min(1, 'the word is empty'),
@@ -79,7 +79,9 @@ export function parseVocabularyTable(text: string, plan: string, file = 'corpus/
       return;
     }
     kindOf.set(row.word, { kind: row.kind, line });
-    if (row.kind !== 'place' && row.terms.length === 0) problems.push(`${at}: no plan terms`);
+    if (row.kind === 'kin' && row.terms.length > 0)
+      problems.push(`${at}: a family member stands for no plan term (make it a citizen row to bridge it)`);
+    if (row.kind !== 'place' && row.kind !== 'kin' && row.terms.length === 0) problems.push(`${at}: no plan terms`);
     for (const term of row.terms) {
       if (!plan.includes(term)) problems.push(`${at}: the plan never uses the term "${term}"`);
     }
@@ -121,5 +123,6 @@ function toVocabulary(rows: Row[]): Vocabulary {
     citizen: { ...bridges('citizen'), ...bridges('place') },
     english: bridges('english'),
     places: rows.filter((r) => r.kind === 'place').map((r) => r.word),
+    kin: rows.filter((r) => r.kind === 'kin').map((r) => r.word),
   };
 }

@@ -21,6 +21,9 @@ export interface Vocabulary {
   dictionary?: Record<string, string[]>;
   /** Place names in Qinghai: they may bridge to local government but are neutral for coverage. */
   places: string[];
+  /** Family members the asker names (奶奶, 孙女, 阿妈): who is asking or for whom, never the topic, so neutral for
+   * coverage; a citizen word holding one (带孙子 -> 隔代照料) still bridges. */
+  kin: string[];
   /** Topics the plan does not cover: topic id -> words naming it (from corpus/referrals.json). */
   outside?: Record<string, string[]>;
 }
@@ -90,6 +93,7 @@ export function compileVocabulary(
     (englishVocabulary ??= new Set([...englishPhrases()].flatMap((phrase) => phrase.split(' ')))).has(word);
   const isEnglishPhrase = (phrase: string): boolean => englishPhrases().has(phrase);
   const places = matcher(vocabulary.places);
+  const kinWords = matcher(vocabulary.kin);
   const subjectOf = new Map<string, string>();
   for (const [subject, words] of Object.entries(vocabulary.outside ?? {})) {
     for (const word of words) subjectOf.set(word.toLowerCase(), subject);
@@ -163,6 +167,18 @@ export function compileVocabulary(
   const citizenBridge = (word: string) => (vocabulary.citizen[word] ? bridgeOf(word) : undefined);
   const helpers: WordHelpers = { lexicon, bridgeOf, mend, citizenBridge, inPlan: isPlanWord, isTerm, mendWord };
 
+  /** The text with the family members it names blanked, except inside a citizen word (带孙子 keeps its 孙子) and
+   * before 家, where the household is the subject (户口能落到姥姥家不). */
+  const withoutKin = (text: string): string => {
+    const kin = kinWords(text).filter((k) => text[k.at + k.word.length] !== '家');
+    if (kin.length === 0) return text;
+    const citizen = citizenWords(text);
+    return blank(
+      text,
+      kin.filter((k) => !citizen.some((c) => k.at < c.at + c.word.length && c.at < k.at + k.word.length)),
+    );
+  };
+
   return (question) => {
     const normalized = normalize(question);
     const unredacted = withoutPlaceholders(normalized);
@@ -172,7 +188,7 @@ export function compileVocabulary(
       ? lemmatize(unredacted.replace(/\b(?:her|his|my|our|your)\b/g, 'their'), knowsEnglish, isEnglishPhrase)
       : unredacted;
     const local = places(folded);
-    const text = blank(folded, local);
+    const text = withoutKin(blank(folded, local));
     const matches = [...citizenWords(text), ...(latin ? englishWords(text) : [])];
     const found = matches.map((m) => m.word);
     const { content, words, phrases, mended } = informativeWords(text, matches, helpers);
