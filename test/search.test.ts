@@ -132,6 +132,11 @@ describe('retrieval', () => {
     expect(top('课后服务原则上几点结束')).toBe('2.17');
   });
 
+  it('reads 影响 of a birth on school, a job or promotion as the plan’s 全面脱钩 (2.2)', () => {
+    expect(top('生了三胎的 娃以后上学会不会受影响')).toBe('2.2');
+    expect(top('我是事业单位的 生了老三 会不会影响提拔')).toBe('2.2');
+  });
+
   it('reads the family members an asker names as context, not as words the plan lacks', () => {
     const words = (q: string) => retriever.analyze(q).words.map((w) => w.text);
     expect(words('我婆婆用语音问的 产假九十八天')).not.toContain('婆婆');
