@@ -132,6 +132,10 @@ describe('retrieval', () => {
     expect(top('课后服务原则上几点结束')).toBe('2.17');
   });
 
+  it('reads 看效果 of a policy as the plan’s 跟踪评估 (3.4)', () => {
+    expect(top('三孩政策实施以后有没有人跟踪看效果')).toBe('3.4');
+  });
+
   it('reads 影响 of a birth on school, a job or promotion as the plan’s 全面脱钩 (2.2)', () => {
     expect(top('生了三胎的 娃以后上学会不会受影响')).toBe('2.2');
     expect(top('我是事业单位的 生了老三 会不会影响提拔')).toBe('2.2');
