@@ -37,6 +37,9 @@ interface AskRule {
   /** Quotes that do not answer it are still on its subject when they match (a subsidy, a fee for an amount):
    * otherwise they are about something else, and a partial answer would dress them up. */
   concerns?: RegExp;
+  /** A partial answer must quote a sentence on that subject, taken from a near clause when the nearest holds none
+   * (a fee: 价格可接受 of 2.10, not 2.12's 税费减免 on the same 托育机构). */
+  quotesConcern?: true;
   zh: (topic: string) => string;
   en: (topic: string) => string;
 }
@@ -70,6 +73,7 @@ export const ASKS: Record<Ask, AskRule> = {
     answeredBy: /\d[\d.]*\s*(?:元|万元)/,
     // 低收费托养 is what care for the elderly costs them, not a fee asked of a service for children.
     concerns: /价格|高价|(?<!低)收费|学费|保教费/,
+    quotesConcern: true,
     zh: (t) => `方案没有写明${of(t)}收费标准。`,
     en: (t) => `The plan sets no fees${forTopic(t)}.`,
   },
@@ -88,6 +92,7 @@ export const ASKS: Record<Ask, AskRule> = {
     asks: /(?:工资|薪水|薪资|津贴)[^，。？?！!\s]{0,6}(?:谁|单位|公司|社保|医保|保险)(?:发|给|出|付)|谁(?:来)?(?:发|给|出|付)[^，。？?！!\s]{0,3}(?:工资|薪水)|(?:单位|公司)(?:发|给|出)还是|\bwho pays\b[a-z ]{0,20}\b(?:leave|salary|wages?)\b|\bkeep paying\b/i,
     answeredBy: NEVER,
     concerns: /生育津贴/,
+    quotesConcern: true,
     zh: () => '方案没有写明休假期间的工资由谁发放、发多少，具体请咨询用人单位或当地医疗保障部门。',
     en: () =>
       'The plan does not say who pays wages during leave or how much; ask your employer or the local medical insurance bureau.',

@@ -111,15 +111,15 @@ export function extractiveAnswer(
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   let nearest = chosen.filter((s) => s.clause === best.clause);
-  // Where those never speak of what the question lacks (a fee: 税费减免 is no price), the best sentence of a near clause
-  // that does is quoted instead (托育服务…价格可接受 for 托儿所一个月收多少钱).
-  const subject = missing === 'price' || missing === 'payer' ? ASKS[missing].concerns : undefined;
-  if (partial && subject && !nearest.some((s) => subject.test(s.text))) {
-    const on = sentenceOn(retrieval, retriever, subject);
-    if (on) nearest = [on];
-  }
-  const narrowed =
-    partial && (nearest.length < chosen.length || nearest[0] !== chosen.find((s) => s.clause === best.clause));
+  // Where those never speak of what the question lacks and the ask says they must (a fee: 税费减免 is no price), the
+  // best sentence of a near clause that does is quoted instead (托育服务…价格可接受 for 托儿所一个月收多少钱).
+  const rule = missing && ASKS[missing];
+  const on =
+    partial && rule && rule.quotesConcern && !nearest.some((s) => rule.concerns!.test(s.text))
+      ? sentenceOn(retrieval, retriever, rule.concerns!)
+      : undefined;
+  if (on) nearest = [on];
+  const narrowed = partial && (on !== undefined || nearest.length < chosen.length);
   if (narrowed) composed = compose(nearest, quantity, english);
   const { body, citations, cite } = composed;
   const quoted = citations.map((c) => c.quote).join('');
