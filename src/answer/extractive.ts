@@ -113,10 +113,10 @@ export function extractiveAnswer(
   let nearest = chosen.filter((s) => s.clause === best.clause);
   // Where those never speak of what the question lacks and the ask says they must (a fee: 税费减免 is no price), the
   // best sentence of a near clause that does is quoted instead (托育服务…价格可接受 for 托儿所一个月收多少钱).
-  const rule = missing && ASKS[missing];
+  const subject = missing && ASKS[missing].quotesConcern ? ASKS[missing].concerns : undefined;
   const on =
-    partial && rule && rule.quotesConcern && !nearest.some((s) => rule.concerns!.test(s.text))
-      ? sentenceOn(retrieval, retriever, rule.concerns!)
+    partial && subject && !nearest.some((s) => subject.test(s.text))
+      ? sentenceOn(retrieval, retriever, subject)
       : undefined;
   if (on) nearest = [on];
   const narrowed = partial && (on !== undefined || nearest.length < chosen.length);

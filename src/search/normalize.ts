@@ -8,13 +8,16 @@ function halfWidth(text: string): string {
   );
 }
 
-/** Chinese digits, one a character, as a year is read out and voice input writes it (二〇二五年, 二零二五年). */
+/** Chinese digits, one a character, as a year is read out and voice input writes it (二〇二五年, 二零二五年): 〇 and 零
+ * are both 0, the others their place in this string. */
 const YEAR_DIGITS = '〇一二三四五六七八九';
 const CHINESE_YEAR = /(?<![零〇一二三四五六七八九])[零〇一二三四五六七八九]{4}(?=年)/g;
 
 /** A year in Chinese digits as the plan writes years (2025年), so 到二零二五年 finds 到2025年. */
 const arabicYears = (text: string): string =>
-  text.replace(CHINESE_YEAR, (year) => [...year].map((ch) => String(Math.max(0, YEAR_DIGITS.indexOf(ch)))).join(''));
+  text.replace(CHINESE_YEAR, (year) =>
+    [...year].map((ch) => (ch === '零' ? '0' : String(YEAR_DIGITS.indexOf(ch)))).join(''),
+  );
 
 /**
  * Normalises text the same way for the index and for queries.

@@ -71,8 +71,8 @@ export function coveredShare(
 
 /** A quantity asked for by its measure word (几个托位, 多少天, 几个学时): the unit a stated figure would carry. */
 const ASKED_QUANTITY = /(?<!好)(?:几|多少)个?(学时|小时|个月|天|周?岁|所|名|个|次)/;
-/** 多少 asked of a figure in no particular unit, not of money. */
-const ANY_FIGURE = /多少(?![钱块元\p{Script=Han}])/u;
+/** 多少 asked of a figure in no particular unit: nothing written after it (多少钱 asks an amount, 多少天 a unit). */
+const ANY_FIGURE = /多少(?!\p{Script=Han})/u;
 
 /**
  * Whether a clause states the quantity asked of what is asked about: a figure in the asked unit within a few
