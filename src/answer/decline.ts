@@ -10,8 +10,14 @@ import { PLAN_TITLE } from '../corpus/plan';
 export const HOTLINES: readonly string[] = referrals.hotlines;
 
 /** A declined answer (optionally for a named subject outside the plan, or a local fact asked for): says plainly that
- * the plan does not cover the question and where to ask. */
-export function declineAnswer(question: string, mode: AnswerMode, outside?: string, fact?: LocalFact): Answer {
+ * the plan does not cover the question and where to ask. `lead`, when given, says first what the plan lacks. */
+export function declineAnswer(
+  question: string,
+  mode: AnswerMode,
+  outside?: string,
+  fact?: LocalFact,
+  lead?: string,
+): Answer {
   const english = isEnglish(question);
   const text = normalize(question);
   const subjects: Record<string, { words: string[]; zh: string; en: string }> = referrals.subjects;
@@ -19,15 +25,24 @@ export function declineAnswer(question: string, mode: AnswerMode, outside?: stri
   const subject =
     (outside ? subjects[outside] : undefined) ??
     Object.values(subjects).find((t) => t.words.some((w) => text.includes(w.toLowerCase())));
+  // A request declined for what it asks of the service (change the plan, make up a figure) is not said to be
+  // outside the plan: its topic may well be in it.
+  const instead = fact !== undefined && LOCAL_FACTS[fact].instead === true;
   const lines = english
     ? [
-        'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',
+        ...(lead ? [lead] : []),
+        ...(instead
+          ? []
+          : [
+              'The plan (Qinghai’s plan to optimise fertility policy) does not cover this question, so I cannot answer it from the plan.',
+            ]),
         ...(fact ? [LOCAL_FACTS[fact].en] : []),
         ...(subject ? [subject.en] : []),
         referrals.general.en,
       ]
     : [
-        `这个问题不在《${PLAN_TITLE}》的范围内，方案里没有相关内容，我不能凭空回答。`,
+        ...(lead ? [lead] : []),
+        ...(instead ? [] : [`这个问题不在《${PLAN_TITLE}》的范围内，方案里没有相关内容，我不能凭空回答。`]),
         ...(fact ? [LOCAL_FACTS[fact].zh] : []),
         ...(subject ? [subject.zh] : []),
         referrals.general.zh,

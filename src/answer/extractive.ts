@@ -8,7 +8,7 @@ import { withoutPlaceholders } from '../search/query';
 import { coverageText, wordCoverage } from '../search/relevance';
 import { TUNING } from '../search/tuning';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure } from './asked';
+import { ASKS, LOCAL_FACTS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure, yieldingFact } from './asked';
 import type { Binding } from './binding';
 import { type Scored, chooseSentences, sentenceOn } from './choose';
 import { declineAnswer } from './decline';
@@ -45,7 +45,7 @@ export function extractiveAnswer(
   const asks =
     retrieval.context && ownAsks.length === 0 ? asksOf(withoutPlaceholders(`${retrieval.context} ${asked}`)) : ownAsks;
   // Which institution is best, its phone or its hours: the plan holds none, so it does not answer that at all.
-  const fact = localFactAsked(withoutPlaceholders(asked));
+  const fact = localFactAsked(withoutPlaceholders(asked), asks);
   if (fact) return declineAnswer(question, 'extractive', undefined, fact);
   const quantity = asks.includes('money') || asks.includes('days') || QUANTITY.test(asked);
   const chosen = chooseSentences(
@@ -108,6 +108,14 @@ export function extractiveAnswer(
     : unsingled && `方案没有对${unsingled}另作规定，下面是方案的一般规定。`;
   const partial =
     missing !== undefined || figure !== undefined || lacks || compared || applies || noSeparateRule !== undefined;
+  // Asked to make up or change what the plan does not state outright: its nearest quotes would stand in for the
+  // invention. Where it states it, the quotes are the answer, led by what the service does not do.
+  const request = yieldingFact(withoutPlaceholders(asked));
+  if (request && partial) {
+    const lacking =
+      missing && (english ? ASKS[missing].en(englishTopic(retrieval)) : ASKS[missing].zh(firstTopics[0] ?? ''));
+    return declineAnswer(question, 'extractive', undefined, request, lacking || undefined);
+  }
   // A partial answer quotes the one clause nearest the question: more clauses would dress up what it lacks.
   const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
   let nearest = chosen.filter((s) => s.clause === best.clause);
@@ -146,6 +154,7 @@ export function extractiveAnswer(
   else if (daysLine) headline.push(daysLine);
   if (partial && body.length > 0) body.unshift(english ? 'What the plan does say:' : '方案中相关的内容是：');
 
+  if (request) headline.unshift(LOCAL_FACTS[request].yields![english ? 'en' : 'zh']);
   const lines = [...headline, ...responsible, ...body];
   if (redacted) lines.push(english ? PRIVACY_NOTE.en : PRIVACY_NOTE.zh);
   return {
