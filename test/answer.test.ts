@@ -815,6 +815,15 @@ describe('questions the plan does not cover, though they share its words', () =>
       );
       expect(answer.answer, question).not.toMatch(/2000|5%/);
     }
+    // A length of time in words, put for a yes or no, is a claim too; one telling of the asker's case is not.
+    for (const question of ['哺乳假是不是每天一小时', '产假能不能延长到一年']) {
+      const answer = await ask(question);
+      expect(answer.coverage, question).toBe('partial');
+      expect(answer.answer.split('\n')[0], question).toBe('方案里没有你提到的这个数字，请以下面的原文为准。');
+    }
+    for (const question of ['哺乳假有没有 娃才五个月', '育儿假一年几天']) {
+      expect((await ask(question)).answer, question).not.toContain('没有你提到的这个数字');
+    }
     // The plan's own figure in the question is no claim to question: 98 days are quoted.
     const stated = await ask('产假98天之外青海还多给吗');
     expect(stated.coverage).toBe('direct');

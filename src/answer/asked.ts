@@ -402,9 +402,17 @@ export const speaksOf = (ask: Ask, quoted: string): boolean => ASKS[ask].concern
 const CLAIMED =
   /(\d[\d,.]*\d|\d|(?!一块)[一二两三四五六七八九十百千万]+(?=\s*[万千元块]))\s*(万|千|元|块|%|％|‰|学时|小时|天|个月|周)|(?<![\d.,])(?!123\d\d(?!\d))(\d[\d,]{1,}\d)(?![\d.,]|\s*年|\s*(?:people|residents|persons|人))/g;
 
+/** A length of time in words that ends what is asked (哺乳假是不是每天一小时, 产假能不能延长到一年, 产假一年对吧): a
+ * figure put to the plan for a yes or no, where one mid-sentence (怀孕两个月了, 一年能休几天) tells of the asker's case.
+ * The plan writes its durations in digits, so such a figure is one it does not state. */
+const SPOKEN_CLAIM =
+  /(?<![每几第哪才已都])[一二两三四五六七八九十半]+\s*(?:个?小时|天|个月|年)(?=\s*(?:[吗吧呢啊嘛呀么]|对吧|对不对|是吧|[？?。，,！!]|$))/;
+
 /** The first figure the question states that the quoted text does not hold (the same number, bounded by
  * non-digits, before the same unit), if any. */
 export function unstatedFigure(question: string, quoted: string): string | undefined {
+  const spoken = SPOKEN_CLAIM.exec(question)?.[0];
+  if (spoken) return spoken;
   for (const [figure, number, unit, bare] of question.matchAll(CLAIMED)) {
     const digits = (number ?? bare!).replace(/,/g, '');
     if (!/^[\d.]+$/.test(digits)) return figure; // 二三十万: the plan writes its figures in digits
