@@ -824,6 +824,11 @@ describe('questions the plan does not cover, though they share its words', () =>
     for (const question of ['哺乳假有没有 娃才五个月', '育儿假一年几天']) {
       expect((await ask(question)).answer, question).not.toContain('没有你提到的这个数字');
     }
+    // A child further down the birth order than the plan speaks of (it stops at 三孩) is no case it covers.
+    const fourth = await ask('想生第四个 会不会罚款');
+    expect(fourth.coverage).toBe('partial');
+    expect(fourth.answer.split('\n')[0]).toBe('方案里没有你提到的这个数字，请以下面的原文为准。');
+    expect((await ask('生三胎会不会罚款')).answer).not.toContain('没有你提到的这个数字');
     // The plan's own figure in the question is no claim to question: 98 days are quoted.
     const stated = await ask('产假98天之外青海还多给吗');
     expect(stated.coverage).toBe('direct');

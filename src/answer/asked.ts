@@ -421,3 +421,19 @@ export function unstatedFigure(question: string, quoted: string): string | undef
   }
   return undefined;
 }
+
+/** A child's place in the birth order as the question names it (四胎, 第四个, 4孩, 四个娃): the numeral. */
+const BIRTH_ORDER = /第([一二两三四五六七八九十\d]+)个|([一二两三四五六七八九十\d]+)(?:胎|孩|个(?:孩子|娃|小孩))/g;
+const NUMERAL = '零一二三四五六七八九十';
+
+/** The birth orders a text names, as numbers (两孩 2, 第四个 4). */
+export function birthOrders(text: string): number[] {
+  const out: number[] = [];
+  for (const [, nth, count] of text.matchAll(BIRTH_ORDER)) {
+    const word = (nth ?? count)!.replace('两', '二');
+    const value = /^\d+$/.test(word) ? Number(word) : word.length === 1 ? NUMERAL.indexOf(word) : -1;
+    if (value > 0) out.push(value);
+  }
+  return out;
+}
+

@@ -8,7 +8,17 @@ import { withoutPlaceholders } from '../search/query';
 import { coverageText, wordCoverage } from '../search/relevance';
 import { TUNING } from '../search/tuning';
 import type { Answer, Citation } from '../schema/answer';
-import { ASKS, LOCAL_FACTS, asksOf, localFactAsked, missingAsk, speaksOf, unstatedFigure, yieldingFact } from './asked';
+import {
+  ASKS,
+  LOCAL_FACTS,
+  asksOf,
+  birthOrders,
+  localFactAsked,
+  missingAsk,
+  speaksOf,
+  unstatedFigure,
+  yieldingFact,
+} from './asked';
 import type { Binding } from './binding';
 import { type Scored, chooseSentences, sentenceOn } from './choose';
 import { declineAnswer } from './decline';
@@ -71,7 +81,11 @@ export function extractiveAnswer(
   )?.text;
   // A figure the question states that the quotes do not hold (奖励10万元, 每月2000) is a claim the plan does not
   // make: the answer says so before quoting what the plan does say, and never repeats the figure.
-  const figure = missing ? undefined : unstatedFigure(asked, firstQuotes.join(''));
+  // So is a child further down the birth order than any the plan speaks of (四胎, 第四个 beside 三孩).
+  const figure = missing
+    ? undefined
+    : (unstatedFigure(asked, firstQuotes.join('')) ??
+      birthOrders(asked).find((order) => order > highestOrder(retriever))?.toString());
   // Only where the top clause leaves much of the question uncovered: where it covers most, such a word is the
   // asker's context (婆婆 of 婆婆帮忙带孙子 政府有啥支持没, 县城 of 县城医院能生孩子吗), not what the plan lacks.
   const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
@@ -216,6 +230,18 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
 }
 
 /** The first line of a partial answer whose quotes are the plan's rule but not an answer to the case asked. */
+const highestOrders = new WeakMap<Retriever, number>();
+
+/** The furthest birth order the plan speaks of (三孩: 3), read from its text once. */
+function highestOrder(retriever: Retriever): number {
+  let order = highestOrders.get(retriever);
+  if (order === undefined) {
+    order = Math.max(0, ...retriever.clauses.flatMap((clause) => birthOrders(clause.text)));
+    highestOrders.set(retriever, order);
+  }
+  return order;
+}
+
 const LEADS = {
   /** The question states a figure the quotes do not hold. */
   figure: {
