@@ -243,6 +243,8 @@ describe('retrieval', () => {
     // A slip whose second character alone says little (里, 家) is mended with the character before it.
     expect(words('彩里要得太多了 有没有人管')).toContain('彩礼');
     expect(words('生个娃产家多久')).toContain('产假');
+    // …but not one of the commonest characters, which is what it is: 老是 (always) is no slip for 老师.
+    expect(words('部门信息通不通 老是叫我们重复填')).not.toContain('老师');
     // Sounds many speakers of the north-west merge (jing/jin, can/chan) mend when the exact sound mends nothing.
     expect(words('生育经贴按啥算')).toContain('津贴');
     expect(top('生育经贴按啥算')).toBe('2.15');

@@ -95,6 +95,9 @@ export const TUNING = {
   /** A word telling at least this names what is asked about (托位 9, 2025年 9); framing and bare figures do not. */
   statedInfo: 5,
 
+  /** A lone character telling less than this (是 1.2, 的, 了) is never the slip in a mended pair: 老是叫我们重复填 is
+   * no 老师 (里 of 彩里 -> 彩礼 tells 3.0, 家 of 产家 -> 产假 2.3). */
+  slipInfo: 2,
   /** Characters of words telling less than this (的, 了) break a phrase: runs across them match by accident. */
   minPhraseWeight: 0.1,
 

@@ -355,7 +355,10 @@ function addRun(run: string, runStart: number, found: Found): void {
       // The slip may be in a lone character after the telling one (彩 + 里 -> 彩礼, 产 + 家 -> 产假); a character
       // before it that says little is most often a word of its own (是 + 管 is no slip for 试管), so that one needs
       // the context, as a slip in the telling one does.
-      const keeps = tells(segment) === tells(after) || (tells(segment) && sound?.startsWith(segment.text) === true);
+      // The commonest characters (是, 的, 了) are what they are: 老 + 是 is 老是 (always), not a slip for 老师.
+      const keeps =
+        tells(segment) === tells(after) ||
+        (tells(segment) && sound?.startsWith(segment.text) === true && after.info >= TUNING.slipInfo);
       // Where the slip is in the telling one, the context must say so (课后福务 -> 课后服务), or the word as meant
       // must be a phrase of the plan itself, three characters or more (看户假 -> 看护假): a sound that long does not
       // match one of the plan's phrases by chance.
