@@ -126,6 +126,15 @@ describe('retrieval', () => {
     expect(search.relevant).toBe(true);
   });
 
+  it('reads a hotline agent’s framing (坐席, 来电, 条款) as framing, not as a topic the plan lacks', () => {
+    for (const question of ['坐席查询 高价彩礼治理 对应条款', '坐席：来电咨询托育机构可免征哪些税费，请给出条款']) {
+      const search = retriever.search(question, { k: 5 });
+      const words = search.analyzed.words.map((w) => w.text);
+      for (const framing of ['坐席', '来电', '条款', '应条款']) expect(words, question).not.toContain(framing);
+      expect(search.relevant, question).toBe(true);
+    }
+  });
+
   it('reads a question on the plan’s principles as one on its 指导思想 (1.1), not on 课后服务’s 原则上', () => {
     expect(top('方案的總體原則是什麼')).toBe('1.1');
     expect(top('方案里说坚持的原则是哪几条 我写材料要用')).toBe('1.1');

@@ -31,6 +31,11 @@ const CANTONESE_FUNCTION_WORDS = [
   ...['喺', '嘅', '咗', '唔', '冇', '佢', '佢哋', '啲', '嘢', '咁', '嚟', '而家', '俾', '畀'],
 ];
 
+/** How a 12345 hotline agent frames a lookup (坐席查询：…, 来电咨询…, 工单…, 依据条款): the words say who asks and
+ * that a clause is wanted, never what about, so they are kept as function words, not read as a topic the plan
+ * lacks. */
+const HOTLINE_FRAMING_WORDS = ['坐席', '来电', '来电人', '工单', '条款', '对应条款', '依据条款', '话务员'];
+
 /** Characters rarer than this (ln of inverse frequency) are left out: they read as unknown, which is as rare. */
 const MAX_CHAR_INFO = 14;
 /** Frequency given to a word of the plan that the dictionary lacks (托育, 育儿假), so segmentation keeps it whole. */
@@ -99,7 +104,8 @@ export function buildLexicon(clauses: readonly Clause[]): PackedLexicon {
     if (spoken !== word && !kept.has(spoken)) kept.set(spoken, entry);
   }
   for (const word of planWords) kept.set(word, dictionary.get(word) ?? { freq: PLAN_WORD_FREQUENCY, pos: 'n' });
-  for (const word of CANTONESE_FUNCTION_WORDS) kept.set(word, { freq: dictionary.get(word)?.freq ?? 3, pos: 'r' });
+  for (const word of [...CANTONESE_FUNCTION_WORDS, ...HOTLINE_FRAMING_WORDS])
+    kept.set(word, { freq: dictionary.get(word)?.freq ?? 3, pos: 'r' });
 
   const words = [...kept.keys()].sort();
   const charTotal = [...charFrequency.values()].reduce((a, b) => a + b, 0);
