@@ -426,9 +426,17 @@ export function unstatedFigure(question: string, quoted: string): string | undef
 const BIRTH_ORDER = /第([一二两三四五六七八九十\d]+)个|([一二两三四五六七八九十\d]+)(?:胎|孩|个(?:孩子|娃|小孩))/g;
 const NUMERAL = '零一二三四五六七八九十';
 
-/** The birth orders a text names, as numbers (两孩 2, 第四个 4). */
+/** The same in English (a fourth child, 4th baby, third kid). */
+const ENGLISH_ORDER = /\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:child|children|baby|babies|kid|kids)\b/gi;
+const ENGLISH_ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** The birth orders a text names, as numbers (两孩 2, 第四个 4, a fourth child 4). */
 export function birthOrders(text: string): number[] {
   const out: number[] = [];
+  for (const [, word] of text.matchAll(ENGLISH_ORDER)) {
+    const lower = word!.toLowerCase();
+    out.push(/^\d/.test(lower) ? Number.parseInt(lower, 10) : ENGLISH_ORDINAL.indexOf(lower));
+  }
   for (const [, nth, count] of text.matchAll(BIRTH_ORDER)) {
     const word = (nth ?? count)!.replace('两', '二');
     const value = /^\d+$/.test(word) ? Number(word) : word.length === 1 ? NUMERAL.indexOf(word) : -1;
