@@ -832,7 +832,9 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect((await ask('生三胎会不会罚款')).answer).not.toContain('没有你提到的这个数字');
     const english = await ask('Will we be fined for having a fourth child in Qinghai?');
     expect(english.coverage).toBe('partial');
-    expect(english.answer.split('\n')[0]).toBe('The plan does not contain the figure you mention; rely on the text quoted below.');
+    expect(english.answer.split('\n')[0]).toBe(
+      'The plan does not contain the figure you mention; rely on the text quoted below.',
+    );
     // The plan's own figure in the question is no claim to question: 98 days are quoted.
     const stated = await ask('产假98天之外青海还多给吗');
     expect(stated.coverage).toBe('direct');

@@ -427,7 +427,8 @@ const BIRTH_ORDER = /第([一二两三四五六七八九十\d]+)个|([一二两�
 const NUMERAL = '零一二三四五六七八九十';
 
 /** The same in English (a fourth child, 4th baby, third kid). */
-const ENGLISH_ORDER = /\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:child|children|baby|babies|kid|kids)\b/gi;
+const ENGLISH_ORDER =
+  /\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:child|children|baby|babies|kid|kids)\b/gi;
 const ENGLISH_ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 /** The birth orders a text names, as numbers (两孩 2, 第四个 4, a fourth child 4). */
@@ -444,4 +445,3 @@ export function birthOrders(text: string): number[] {
   }
   return out;
 }
-

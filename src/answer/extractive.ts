@@ -85,7 +85,9 @@ export function extractiveAnswer(
   const figure = missing
     ? undefined
     : (unstatedFigure(asked, firstQuotes.join('')) ??
-      birthOrders(asked).find((order) => order > highestOrder(retriever))?.toString());
+      birthOrders(asked)
+        .find((order) => order > highestOrder(retriever))
+        ?.toString());
   // Only where the top clause leaves much of the question uncovered: where it covers most, such a word is the
   // asker's context (婆婆 of 婆婆帮忙带孙子 政府有啥支持没, 县城 of 县城医院能生孩子吗), not what the plan lacks.
   const lacks = unmentioned !== undefined && !english && retrieval.judgement.covered < TUNING.coverage;
