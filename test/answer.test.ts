@@ -806,6 +806,13 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer.split('\n')[0]).not.toMatch(/\d/);
   });
 
+  it('who qualifies is a rule the plan never states: answered in part, saying so first', async () => {
+    const answer = await ask('计生特殊家庭的认定标准是啥 独生子女伤残几级算');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明.*具体条件和认定标准/);
+    expect(answer.citations.map((c) => c.clause)).toContain('2.22');
+  });
+
   it('a figure the question claims and the plan lacks is questioned first and never repeated', async () => {
     for (const question of ['失独的特扶金是不是涨到每月2000了', '独生子女父母退休 加发5%还有吗']) {
       const answer = await ask(question);

@@ -19,6 +19,7 @@ export type Ask =
   | 'age'
   | 'when'
   | 'free'
+  | 'conditions'
   | 'documents'
   | 'where'
   | 'which'
@@ -154,6 +155,14 @@ export const ASKS: Record<Ask, AskRule> = {
       /免费|免征|免收|无偿|减免|低收费|不收费|取消[^，。；]{0,6}费|报销|纳入[^，。；]{0,8}(?:医保|医疗保障|支付)|费用[^，。；]{0,4}(?:支付|保障|补贴)/,
     zh: (t) => `方案没有写明${t ? `${t}` : ''}是否收费、能否报销。`,
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
+  },
+  // Who qualifies, by what criteria (公租房要啥条件, 特殊家庭的认定标准是啥, 咋认定): the plan names whom its measures
+  // are for (符合条件的, 计划生育特殊家庭) and never states eligibility rules, so it answers such a question in part.
+  conditions: {
+    asks: /(?:啥|什么|哪些|哪样的?)条件|条件是(?:啥|什么|哪些)|(?:申请|准入|资格)条件|(?:认定|评定|划分)标准|(?:咋|怎么|如何)认定|\b(?:eligibility|eligible|criteria|qualify)\b/i,
+    answeredBy: NEVER,
+    zh: (t) => `方案没有写明${of(t)}具体条件和认定标准，请向当地政务服务大厅或相关部门询问。`,
+    en: (t) => `The plan does not set eligibility rules${forTopic(t)}; ask your local government service centre.`,
   },
   documents: {
     asks: /[带拿交][啥什么哪些]{1,2}|(?:哪些|啥|什么)(?:手续|材料|证件)|要(?:带|交|准备)?[啥什么哪些]{1,2}(?:证|东西|资料)|户口本|身份证|原件|复印件|条件是|what documents|paperwork/i,
