@@ -806,6 +806,12 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.answer.split('\n')[0]).not.toMatch(/\d/);
   });
 
+  it('getting back what the old policy took is nothing the plan promises: not answered from the dismissal clause', async () => {
+    const answer = await ask('以前超生被开除公职 现在能恢复吗');
+    expect(answer.coverage).not.toBe('direct');
+    expect(answer.citations.map((c) => c.clause)).not.toContain('2.18');
+  });
+
   it('who qualifies is a rule the plan never states: answered in part, saying so first', async () => {
     const answer = await ask('计生特殊家庭的认定标准是啥 独生子女伤残几级算');
     expect(answer.coverage).toBe('partial');

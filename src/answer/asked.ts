@@ -13,6 +13,7 @@ export type Ask =
   | 'payer'
   | 'pay'
   | 'refund'
+  | 'restore'
   | 'days'
   | 'hours'
   | 'counting'
@@ -110,6 +111,15 @@ export const ASKS: Record<Ask, AskRule> = {
     concerns: /费|款|罚|处罚|历史遗留/,
     zh: (t) => `方案没有写明${t || '已交的费用'}能否退还。`,
     en: (t) => `The plan does not say whether ${t || 'what was paid'} can be refunded.`,
+  },
+  // Getting back what the old policy took (被开除了 能恢复工作吗, 复职, 补发): like a refund, something the plan never
+  // promises; it says only that such history is to be handled (历史遗留问题), so that is quoted.
+  restore: {
+    asks: /(?:能|可以|会|咋|怎么)[^，。？?！!\s]{0,3}(?:恢复|复职|补发|补回)|(?:恢复|复职)(?:工作|公职|职务|待遇)?(?:吗|不|没|么)|\b(?:reinstate|reinstated|get (?:my|her|his|their) job back)\b/i,
+    answeredBy: /恢复|复职|补发/,
+    concerns: /历史遗留|处罚|罚|处分/,
+    zh: () => '方案没有写明因过去的生育情况受到的处理能否撤销或恢复。',
+    en: () => 'The plan does not say whether past penalties for births can be undone or restored.',
   },
   days: {
     // Months of leave (喂奶的假有几个月, 产假能休几个月); 几个月 alone is most often an age (几个月的娃能送托儿所).
