@@ -812,6 +812,13 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.citations.map((c) => c.clause)).not.toContain('2.18');
   });
 
+  it('night shifts in pregnancy are a work arrangement the plan never sets: the job protection is quoted in part', async () => {
+    const answer = await ask('怀孕了还能让上夜班吗');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.answer.split('\n')[0]).toMatch(/^方案没有写明孕期、哺乳期能否安排夜班/);
+    expect(answer.citations.map((c) => c.clause)).toEqual(['2.18']);
+  });
+
   it('who qualifies is a rule the plan never states: answered in part, saying so first', async () => {
     const answer = await ask('计生特殊家庭的认定标准是啥 独生子女伤残几级算');
     expect(answer.coverage).toBe('partial');

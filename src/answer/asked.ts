@@ -17,6 +17,7 @@ export type Ask =
   | 'days'
   | 'hours'
   | 'counting'
+  | 'shift'
   | 'age'
   | 'when'
   | 'free'
@@ -145,6 +146,16 @@ export const ASKS: Record<Ask, AskRule> = {
       '方案没有写明假期按自然日还是工作日计算、能否分段或顺延，请咨询用人单位或当地人力资源社会保障部门（12333）。',
     en: () =>
       'The plan does not say whether leave counts calendar or working days or whether it can be split; ask your employer or the local human resources and social security bureau (12333).',
+  },
+  // Night shifts while pregnant or nursing (怀孕了还能让上夜班吗, 三班倒): the plan protects the job and the pay of
+  // women in pregnancy and nursing, and says nothing of working hours or shifts, so the protection is quoted.
+  shift: {
+    asks: /夜班|值夜|倒班|三班倒|\bnight shifts?\b|\bnight work\b/i,
+    answeredBy: /夜班|值夜|倒班/,
+    concerns: /女职工|孕期|哺乳|劳动/,
+    zh: () => '方案没有写明孕期、哺乳期能否安排夜班等具体工作安排，可咨询用人单位、当地人力资源社会保障部门或工会。',
+    en: () =>
+      'The plan does not say whether night shifts may be scheduled during pregnancy or nursing; ask your employer, the local human resources and social security bureau or the trade union.',
   },
   age: {
     asks: /多少岁|几岁|多大(?:年纪|岁数|的孩子|的娃)?[才能可]|年龄|how old|what age/i,
