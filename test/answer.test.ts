@@ -819,6 +819,14 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect(answer.citations.map((c) => c.clause)).toEqual(['2.18']);
   });
 
+  it('extra points are awarded nowhere: a housing queue is quoted in part, an exam declines', async () => {
+    const housing = await ask('西宁买房摇号 多孩家庭有没有加分');
+    expect(housing.coverage).toBe('partial');
+    expect(housing.answer.split('\n')[0]).toBe('方案没有写明加分的具体办法。');
+    expect(housing.citations.every((c) => c.clause === '2.16')).toBe(true);
+    expect((await ask('三孩家庭孩子中考能加分吗')).coverage).toBe('none');
+  });
+
   it('who qualifies is a rule the plan never states: answered in part, saying so first', async () => {
     const answer = await ask('计生特殊家庭的认定标准是啥 独生子女伤残几级算');
     expect(answer.coverage).toBe('partial');

@@ -22,6 +22,7 @@ export type Ask =
   | 'when'
   | 'free'
   | 'conditions'
+  | 'points'
   | 'documents'
   | 'where'
   | 'which'
@@ -176,6 +177,15 @@ export const ASKS: Record<Ask, AskRule> = {
       /免费|免征|免收|无偿|减免|低收费|不收费|取消[^，。；]{0,6}费|报销|纳入[^，。；]{0,8}(?:医保|医疗保障|支付)|费用[^，。；]{0,4}(?:支付|保障|补贴)/,
     zh: (t) => `方案没有写明${t ? `${t}` : ''}是否收费、能否报销。`,
     en: (t) => `The plan does not say whether ${t || 'this'} is free or reimbursed.`,
+  },
+  // Extra points (中考加分, 买房摇号加分): the plan weighs family size only in queues for subsidised housing (轮候排序或
+  // 综合评分因素) and awards no points, so only that is on the subject; quotes on another subject decline.
+  points: {
+    asks: /加分|加几分|\bextra points\b|\bbonus points\b/i,
+    answeredBy: /加分/,
+    concerns: /评分|排序|轮候/,
+    zh: () => '方案没有写明加分的具体办法。',
+    en: () => 'The plan sets no extra points.',
   },
   // Who qualifies, by what criteria (公租房要啥条件, 特殊家庭的认定标准是啥, 咋认定): the plan names whom its measures
   // are for (符合条件的, 计划生育特殊家庭) and never states eligibility rules, so it answers such a question in part.
