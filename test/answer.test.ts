@@ -827,6 +827,12 @@ describe('questions the plan does not cover, though they share its words', () =>
     expect((await ask('三孩家庭孩子中考能加分吗')).coverage).toBe('none');
   });
 
+  it("travel in pregnancy is a doctor's advice, not the plan's", async () => {
+    const answer = await ask('孕妇能不能坐飞机');
+    expect(answer.coverage).toBe('none');
+    expect(answer.answer).toContain('不提供饮食、出行、用药和治疗方面的建议');
+  });
+
   it('who qualifies is a rule the plan never states: answered in part, saying so first', async () => {
     const answer = await ask('计生特殊家庭的认定标准是啥 独生子女伤残几级算');
     expect(answer.coverage).toBe('partial');

@@ -301,12 +301,12 @@ export const LOCAL_FACTS: Record<LocalFact, LocalFactRule> = {
     zh: '方案是全省的政策文件，不评价、不推荐具体的医院、学校、月子中心或其他机构。',
     en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
   },
-  // Whether one may eat or drink something, which medicine to take, how to treat or which way of giving birth is
-  // better: a doctor's advice for one person, never a policy's (the plan speaks of services, not of diet or drugs).
+  // Whether one may eat or drink something or travel (孕妇能不能坐飞机), which medicine to take, how to treat or which
+  // way of giving birth is better: a doctor's advice for one person, never a policy's (the plan speaks of services, not of diet or drugs).
   advice: {
-    asks: /(?:能|可以|能不能|可不可以|敢)(?:吃|喝)|吃(?:点|些)?(?:啥|什么|哪种|哪些)|(?:啥|什么|哪种)药|喝酒|抽烟|吸烟|(?:怎么|咋|如何)(?:治|调理)|(?:顺产|剖腹产|剖宫产)[^，。？?！!\s]{0,8}还是[^，。？?！!\s]{0,8}好|\bcan (?:i|she|we|you|pregnant women) (?:eat|drink)\b|\bwhat (?:medicine|medication|drugs?)\b/i,
-    zh: '方案是全省的政策文件，不提供饮食、用药和治疗方面的建议，身体情况请咨询医生。',
-    en: 'The plan is a province-wide policy: it gives no advice on diet, medicine or treatment; please ask a doctor.',
+    asks: /(?:能|可以|能不能|可不可以|敢)(?:吃|喝)|(?:能|可以|能不能|可不可以|敢)(?:坐|乘)(?:飞机|火车|高铁|长途)|吃(?:点|些)?(?:啥|什么|哪种|哪些)|(?:啥|什么|哪种)药|喝酒|抽烟|吸烟|(?:怎么|咋|如何)(?:治|调理)|(?:顺产|剖腹产|剖宫产)[^，。？?！!\s]{0,8}还是[^，。？?！!\s]{0,8}好|\bcan (?:i|she|we|you|pregnant women) (?:eat|drink)\b|\bwhat (?:medicine|medication|drugs?)\b/i,
+    zh: '方案是全省的政策文件，不提供饮食、出行、用药和治疗方面的建议，身体情况请咨询医生。',
+    en: 'The plan is a province-wide policy: it gives no advice on diet, travel, medicine or treatment; please ask a doctor.',
   },
   // When or how often a vaccine, a check-up or a screening is done (乙肝疫苗第二针啥时候打, 产检一共几次, 怀孕几周去建档):
   // a clinical schedule, which the plan, naming the services, never sets.
