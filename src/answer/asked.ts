@@ -302,7 +302,8 @@ export const LOCAL_FACTS: Record<LocalFact, LocalFactRule> = {
     en: 'The plan is a province-wide policy: it does not rate or recommend any hospital, school or centre.',
   },
   // Whether one may eat or drink something or travel (孕妇能不能坐飞机), which medicine to take, how to treat or which
-  // way of giving birth is better: a doctor's advice for one person, never a policy's (the plan speaks of services, not of diet or drugs).
+  // way of giving birth is better: a doctor's advice for one person, never a policy's (the plan speaks of services,
+  // not of diet, trips or drugs).
   advice: {
     asks: /(?:能|可以|能不能|可不可以|敢)(?:吃|喝)|(?:能|可以|能不能|可不可以|敢)(?:坐|乘)(?:飞机|火车|高铁|长途)|吃(?:点|些)?(?:啥|什么|哪种|哪些)|(?:啥|什么|哪种)药|喝酒|抽烟|吸烟|(?:怎么|咋|如何)(?:治|调理)|(?:顺产|剖腹产|剖宫产)[^，。？?！!\s]{0,8}还是[^，。？?！!\s]{0,8}好|\bcan (?:i|she|we|you|pregnant women) (?:eat|drink)\b|\bwhat (?:medicine|medication|drugs?)\b/i,
     zh: '方案是全省的政策文件，不提供饮食、出行、用药和治疗方面的建议，身体情况请咨询医生。',

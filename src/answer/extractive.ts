@@ -231,7 +231,6 @@ function compose(chosen: readonly Scored[], quantity: boolean, english: boolean)
   return { body, citations, cite };
 }
 
-/** The first line of a partial answer whose quotes are the plan's rule but not an answer to the case asked. */
 const highestOrders = new WeakMap<Retriever, number>();
 
 /** The furthest birth order the plan speaks of (三孩: 3), read from its text once. */
@@ -244,6 +243,7 @@ function highestOrder(retriever: Retriever): number {
   return order;
 }
 
+/** The first line of a partial answer whose quotes are the plan's rule but not an answer to the case asked. */
 const LEADS = {
   /** The question states a figure the quotes do not hold. */
   figure: {
