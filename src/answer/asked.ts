@@ -1,9 +1,10 @@
 // What a question asks for (a contribution, an amount, a number of days, an age, a date, whether it is free or
-// refunded, where and how to apply, which institution, whether something is lawful, who is responsible), and whether
-// the quotes hold it: the answer leads with what was asked, or says first that the plan does not state it (coverage
-// "partial"). Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…) and the noun they bind;
-// each rule pairs such a form with the shape of text that would answer it, so no rule names a topic, except that a
-// contribution is asked of the scheme paid into (医保, 社保, 保险), which the rule must name.
+// refunded, who qualifies, where and how to apply, which institution, whether something is lawful, who is
+// responsible), and whether the quotes hold it: the answer leads with what was asked, or says first that the plan does
+// not state it (coverage "partial"). Chinese asks through a closed class of question words (多少, 几, 哪, 什么时候, 谁…)
+// and the noun they bind; each rule pairs such a form with the shape of text that would answer it, so no rule names a
+// topic, except where the thing asked is itself a noun (a contribution to 医保, extra points, reinstatement, night
+// shifts), which the rule must name.
 import { clausesOf, OPEN_FORM, YES_NO } from '../search/asking';
 
 export type Ask =
